@@ -1,0 +1,36 @@
+#include "CliOutput.h"
+
+#include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define TOKENDESK_ISATTY _isatty
+#define TOKENDESK_FILENO _fileno
+#else
+#include <unistd.h>
+#define TOKENDESK_ISATTY isatty
+#define TOKENDESK_FILENO fileno
+#endif
+
+namespace tokendesk::cli {
+
+void CliOutput::out(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliOutput::err(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+bool CliOutput::stdinIsTerminal()
+{
+    return TOKENDESK_ISATTY(TOKENDESK_FILENO(stdin)) != 0;
+}
+
+} // namespace tokendesk::cli

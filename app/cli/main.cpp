@@ -1,0 +1,66 @@
+// tokendesk-cli: the headless TokenDesk, for scripts and pipelines.
+
+#include "CliOutput.h"
+#include "ExitCode.h"
+#include "ValidateCommand.h"
+
+#include "AppInfo.h"
+#include "validation/PublicSuffixList.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <memory>
+#include <vector>
+
+using namespace tokendesk;
+using namespace tokendesk::cli;
+
+namespace {
+
+QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
+{
+    QString text = QCoreApplication::translate(
+        "main", "Usage: tokendesk-cli [--help] [--version] COMMAND [ARGS...]\n\n"
+                "Commands:\n");
+    for (const auto &command : commands)
+        text += QStringLiteral("  %1  %2\n").arg(command->name().leftJustified(10), command->summary());
+    text += QCoreApplication::translate("main",
+                                        "\nRun 'tokendesk-cli COMMAND --help' for a command's options.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    AppInfo::applyTo();
+
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<ValidateCommand>());
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty()) {
+        CliOutput::err(usage(commands));
+        return UsageError;
+    }
+    const QString first = arguments.first();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        CliOutput::out(usage(commands));
+        return Success;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        CliOutput::out(QStringLiteral("tokendesk-cli %1\nPublic Suffix List: %2\n")
+                           .arg(AppInfo::version(), validation::PublicSuffixList::embeddedVersion()));
+        return Success;
+    }
+    for (const auto &command : commands) {
+        if (command->name() == first)
+            return command->run(arguments);
+    }
+    CliOutput::err(QCoreApplication::translate("main", "tokendesk-cli: unknown command “%1”\n\n")
+                       .arg(first)
+                   + usage(commands));
+    return UsageError;
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace tokendesk {
+
+// Names and version shared by every TokenDesk binary.
+class AppInfo
+{
+public:
+    static QString applicationName();   // "TokenDesk"
+    static QString organizationName();
+    static QString version();           // "0.1.0"
+    // Sets application, organisation and version on the running Q*Application.
+    static void applyTo();
+};
+
+} // namespace tokendesk

@@ -21,9 +21,13 @@ else()
 endif()
 
 target_compile_definitions(tokendesk_compiler_settings INTERFACE
-    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
-    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER
+    QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER
     QT_NO_KEYWORDS)
+
+# Product code spells out every string conversion; test tables may use plain literals.
+add_library(tokendesk_strict_strings INTERFACE)
+target_compile_definitions(tokendesk_strict_strings INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII)
 
 # The core library must never depend on QtGui or QtWidgets: the CLI, the sandbox portal
 # and the sync engine run without a display. Checked at configure time.

@@ -174,6 +174,7 @@ std::optional<QString> HostValidator::checkName(const QString &host, FindingColl
             return std::nullopt;
         }
         const QString dotted = IpAddress::fromIpv4(legacy->value).toString();
+        loopback = isLoopback(dotted);
         if (!legacy->canonical) {
             if (legacy->ambiguous)
                 findings.add("host.ipv4-noncanonical", {host});
@@ -182,7 +183,6 @@ std::optional<QString> HostValidator::checkName(const QString &host, FindingColl
             return dotted;
         }
         findings.add("host.ip-literal", {dotted});
-        loopback = isLoopback(dotted);
         if (loopback)
             findings.add("host.loopback", {dotted});
         return dotted;

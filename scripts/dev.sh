@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# TokenDesk developer entry point.
+#   scripts/dev.sh deps     install every Debian package the build, tests and tools need
+#   scripts/dev.sh build    configure and build (preset "dev": Debug, warnings as errors, tests)
+#   scripts/dev.sh run      deps + build, then start TokenDesk
+#   scripts/dev.sh test     deps + build, then run every test with ctest
+#   scripts/dev.sh cli ...  deps + build, then run tokendesk-cli with the given arguments
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PRESET="${TOKENDESK_PRESET:-dev}"
+BUILD_DIR="$ROOT/build/$PRESET"
+
+# Debian 12 package names. Keep in sync with docs/develop.md.
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache git
+  # Qt 6 and libraries
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
+  libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0 libgl-dev libxkbcommon-dev
+  # data embedded at build time
+  publicsuffix
+  # tests: headless display, D-Bus session, keyring, screenshots
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
+
+missing_packages() {
+  local p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
+  done
+}
+
+cmd_deps() {
+  if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+    say "Not a Debian-based system: install the equivalents of these packages yourself:"
+    printf '  %s\n' "${PACKAGES[@]}" >&2
+    say "Qt 6.4 or later (Core, Gui, Widgets, Network, Sql, HttpServer, Test, LinguistTools),"
+    say "QtKeychain for Qt 6, CMake 3.21+, Ninja, and the Public Suffix List file."
+    return 0
+  fi
+  local missing
+  missing="$(missing_packages)"
+  [ -z "$missing" ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to install: $(echo $missing)"
+    sudo=(sudo)
+  fi
+  say "Installing: $(echo $missing)"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -q </dev/null
+  # shellcheck disable=SC2086
+  "${sudo[@]}" apt-get install -y -q --no-install-recommends $missing </dev/null
+}
+
+cmd_build() {
+  say "Building ($PRESET) in build/$PRESET"
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  (cd "$ROOT" && cmake --preset "$PRESET" "${launcher[@]}" >/dev/null)
+  cmake --build "$BUILD_DIR" -j2
+}
+
+# Private, correct-mode runtime directory: Qt complains about a missing or shared one.
+ensure_runtime_dir() {
+  if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ] || [ ! -O "$XDG_RUNTIME_DIR" ]; then
+    XDG_RUNTIME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/tokendesk-runtime.XXXXXX")"
+    export XDG_RUNTIME_DIR
+  fi
+  chmod 700 "$XDG_RUNTIME_DIR"
+}
+
+cmd_run() {
+  cmd_deps
+  cmd_build
+  ensure_runtime_dir
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    die "no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run TokenDesk from a desktop session, or under a virtual one: xvfb-run -a scripts/dev.sh run"
+  fi
+  say "Starting TokenDesk"
+  exec "$BUILD_DIR/bin/tokendesk" "$@"
+}
+
+cmd_test() {
+  cmd_deps
+  cmd_build
+  ensure_runtime_dir
+  say "Running the tests"
+  (cd "$BUILD_DIR" && ctest --output-on-failure -j2 --timeout 900 "$@")
+}
+
+cmd_cli() {
+  cmd_deps >/dev/null
+  cmd_build >/dev/null
+  exec "$BUILD_DIR/bin/tokendesk-cli" "$@"
+}
+
+usage() {
+  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+command="${1:-}"
+[ $# -gt 0 ] && shift
+case "$command" in
+  deps) cmd_deps ;;
+  build) cmd_deps; cmd_build ;;
+  run) cmd_run "$@" ;;
+  test) cmd_test "$@" ;;
+  cli) cmd_cli "$@" ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac

@@ -43,6 +43,10 @@ void TestMainWindow::showsTitleVersionAndEmptyWorkspace()
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyWorkspaceView"));
     auto *title = window.findChild<QLabel *>(QStringLiteral("emptyTitleLabel"));
     QVERIFY(title && title->isVisible());
+    // The wrapped hint gets the height its text needs (it was once clipped to two half lines).
+    auto *hint = window.findChild<QLabel *>(QStringLiteral("emptyHintLabel"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY(hint->height() >= hint->heightForWidth(hint->width()));
 }
 
 void TestMainWindow::quitIsOnTheKeyboard()

@@ -30,7 +30,10 @@ EmptyWorkspaceView::EmptyWorkspaceView(QWidget *parent)
     hint->setTextFormat(Qt::PlainText);
     hint->setWordWrap(true);
     hint->setAlignment(Qt::AlignCenter);
-    hint->setMaximumWidth(460);
+    // A fixed width lets the layout compute the wrapped height (a centred, wrapping label
+    // with only a maximum width gets clipped).
+    hint->setFixedWidth(460);
+    hint->setMinimumHeight(hint->heightForWidth(460));
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();

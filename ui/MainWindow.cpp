@@ -45,11 +45,13 @@ void MainWindow::createActions()
     quitAction->setObjectName(QStringLiteral("quitAction"));
     // Some platforms define no standard Quit key; Ctrl+Q is what users of every desktop try.
     const QKeySequence platformQuit(QKeySequence::Quit);
-    quitAction->setShortcut(platformQuit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q) : platformQuit);
+    quitAction->setShortcut(platformQuit.isEmpty() ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                                                   : platformQuit);
     quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *aboutAction = helpMenu->addAction(tr("&About TokenDesk"), this, &MainWindow::showAbout);
+    QAction *aboutAction =
+        helpMenu->addAction(tr("&About TokenDesk"), this, &MainWindow::showAbout);
     aboutAction->setObjectName(QStringLiteral("aboutAction"));
     aboutAction->setMenuRole(QAction::AboutRole);
 }

@@ -10,8 +10,9 @@ StdinReader::Result StdinReader::readLines()
 {
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly)) {
-        return {{}, QCoreApplication::translate("StdinReader", "cannot read standard input: %1")
-                        .arg(input.errorString())};
+        return {{},
+                QCoreApplication::translate("StdinReader", "cannot read standard input: %1")
+                    .arg(input.errorString())};
     }
     QByteArray bytes;
     while (true) {
@@ -20,9 +21,10 @@ StdinReader::Result StdinReader::readLines()
             break;
         bytes += chunk;
         if (bytes.size() > kMaxBytes) {
-            return {{}, QCoreApplication::translate("StdinReader",
-                                                    "standard input is larger than %1 MiB")
-                            .arg(kMaxBytes / (1024 * 1024))};
+            return {
+                {},
+                QCoreApplication::translate("StdinReader", "standard input is larger than %1 MiB")
+                    .arg(kMaxBytes / (1024 * 1024))};
         }
     }
     return linesFromBytes(bytes);
@@ -42,8 +44,8 @@ StdinReader::Result StdinReader::linesFromBytes(const QByteArray &bytes)
         const QString line = decoder.decode(raw);
         if (decoder.hasError()) {
             result.lines.clear();
-            result.error = QCoreApplication::translate(
-                               "StdinReader", "standard input is not UTF-8 text (line %1)")
+            result.error = QCoreApplication::translate("StdinReader",
+                                                       "standard input is not UTF-8 text (line %1)")
                                .arg(i + 1);
             return result;
         }

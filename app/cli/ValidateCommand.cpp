@@ -36,8 +36,8 @@ QString humanReport(const ListResult &result, bool withList)
         }
         text += QLatin1Char('\n');
         for (const Finding &finding : entry.findings) {
-            text += QStringLiteral("  %1 %2: %3").arg(severityName(finding.severity), finding.rule,
-                                                      finding.message);
+            text += QStringLiteral("  %1 %2: %3")
+                        .arg(severityName(finding.severity), finding.rule, finding.message);
             if (finding.fix)
                 text += ValidateCommand::tr(" (fix: %1)").arg(*finding.fix);
             text += QLatin1Char('\n');
@@ -63,14 +63,14 @@ int ValidateCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        summary() + QLatin1Char('\n')
-        + tr("Values come from the arguments, or from standard input, one per line.\n"
-             "Exit status: 0 when nothing has an error, 1 when anything has, 2 for a usage error."));
+        summary() + QLatin1Char('\n') +
+        tr("Values come from the arguments, or from standard input, one per line.\n"
+           "Exit status: 0 when nothing has an error, 1 when anything has, 2 for a usage error."));
     const QCommandLineOption kindOption(QStringLiteral("kind"),
-                                        tr("What the values are: origin, url or ip."),
-                                        tr("kind"));
+                                        tr("What the values are: origin, url or ip."), tr("kind"));
     const QCommandLineOption listOption(
-        QStringLiteral("list"), tr("Treat the values as one control list: the list rules apply too."));
+        QStringLiteral("list"),
+        tr("Treat the values as one control list: the list rules apply too."));
     const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print one JSON object."));
     parser.addOption(kindOption);
     parser.addOption(listOption);
@@ -102,7 +102,8 @@ int ValidateCommand::run(const QStringList &arguments)
     QStringList values = parser.positionalArguments();
     if (values.isEmpty()) {
         if (CliOutput::stdinIsTerminal())
-            CliOutput::err(tr("Reading values from standard input, one per line; end with Ctrl-D.\n"));
+            CliOutput::err(
+                tr("Reading values from standard input, one per line; end with Ctrl-D.\n"));
         const StdinReader::Result input = StdinReader::readLines();
         if (!input.error.isEmpty()) {
             CliOutput::err(QStringLiteral("tokendesk-cli validate: %1\n").arg(input.error));
@@ -124,8 +125,8 @@ int ValidateCommand::run(const QStringList &arguments)
 
     if (parser.isSet(jsonOption)) {
         const QJsonObject report = ValidationJson::report(*kind, result, withList);
-        CliOutput::out(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact))
-                       + QLatin1Char('\n'));
+        CliOutput::out(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)) +
+                       QLatin1Char('\n'));
     } else if (result.entries.isEmpty()) {
         CliOutput::err(tr("No values to check.\n"));
     } else {

@@ -23,9 +23,10 @@ QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
         "main", "Usage: tokendesk-cli [--help] [--version] COMMAND [ARGS...]\n\n"
                 "Commands:\n");
     for (const auto &command : commands)
-        text += QStringLiteral("  %1  %2\n").arg(command->name().leftJustified(10), command->summary());
-    text += QCoreApplication::translate("main",
-                                        "\nRun 'tokendesk-cli COMMAND --help' for a command's options.\n");
+        text +=
+            QStringLiteral("  %1  %2\n").arg(command->name().leftJustified(10), command->summary());
+    text += QCoreApplication::translate(
+        "main", "\nRun 'tokendesk-cli COMMAND --help' for a command's options.\n");
     return text;
 }
 
@@ -46,21 +47,23 @@ int main(int argc, char *argv[])
         return UsageError;
     }
     const QString first = arguments.first();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
         CliOutput::out(usage(commands));
         return Success;
     }
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
-        CliOutput::out(QStringLiteral("tokendesk-cli %1\nPublic Suffix List: %2\n")
-                           .arg(AppInfo::version(), validation::PublicSuffixList::embeddedVersion()));
+        CliOutput::out(
+            QStringLiteral("tokendesk-cli %1\nPublic Suffix List: %2\n")
+                .arg(AppInfo::version(), validation::PublicSuffixList::embeddedVersion()));
         return Success;
     }
     for (const auto &command : commands) {
         if (command->name() == first)
             return command->run(arguments);
     }
-    CliOutput::err(QCoreApplication::translate("main", "tokendesk-cli: unknown command “%1”\n\n")
-                       .arg(first)
-                   + usage(commands));
+    CliOutput::err(
+        QCoreApplication::translate("main", "tokendesk-cli: unknown command “%1”\n\n").arg(first) +
+        usage(commands));
     return UsageError;
 }

@@ -8,9 +8,9 @@ namespace tokendesk {
 class AppInfo
 {
 public:
-    static QString applicationName();   // "TokenDesk"
+    static QString applicationName(); // "TokenDesk"
     static QString organizationName();
-    static QString version();           // "0.1.0"
+    static QString version(); // "0.1.0"
     // Sets application, organisation and version on the running Q*Application.
     static void applyTo();
 };

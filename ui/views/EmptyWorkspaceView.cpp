@@ -23,9 +23,10 @@ EmptyWorkspaceView::EmptyWorkspaceView(QWidget *parent)
     title->setFont(titleFont);
     title->setAlignment(Qt::AlignCenter);
 
-    auto *hint = new QLabel(tr("This workspace is empty. Tokens of your portal accounts, and tokens "
-                               "you add by hand or import, will be listed here."),
-                            this);
+    auto *hint =
+        new QLabel(tr("This workspace is empty. Tokens of your portal accounts, and tokens "
+                      "you add by hand or import, will be listed here."),
+                   this);
     hint->setObjectName(QStringLiteral("emptyHintLabel"));
     hint->setTextFormat(Qt::PlainText);
     hint->setWordWrap(true);

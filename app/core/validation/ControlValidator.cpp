@@ -48,11 +48,14 @@ QStringList ControlValidator::splitPastedText(const QString &text)
 Findings ControlValidator::listFindings(ControlKind kind, const QList<EntryResult> &entries)
 {
     Findings findings;
-    const auto label = [](int index) { return QString::number(index + 1); };
+    const auto label = [](int index) {
+        return QString::number(index + 1);
+    };
 
     if (entries.size() > kMaxEntriesPerControl) {
-        Finding finding = Finding::fromRule(
-            "list.too-many", {QString::number(entries.size()), QString::number(kMaxEntriesPerControl)});
+        Finding finding =
+            Finding::fromRule("list.too-many", {QString::number(entries.size()),
+                                                QString::number(kMaxEntriesPerControl)});
         for (int i = kMaxEntriesPerControl; i < entries.size(); ++i)
             finding.entries.append(i);
         findings.append(finding);
@@ -66,7 +69,8 @@ Findings ControlValidator::listFindings(ControlKind kind, const QList<EntryResul
         const QString &canonical = entries.at(i).canonical;
         const auto seen = firstIndexOf.constFind(canonical);
         if (seen != firstIndexOf.cend()) {
-            Finding finding = Finding::fromRule("list.duplicate", {label(*seen), label(i), canonical});
+            Finding finding =
+                Finding::fromRule("list.duplicate", {label(*seen), label(i), canonical});
             finding.entries = {*seen, i};
             findings.append(finding);
             continue;

@@ -11,16 +11,26 @@ namespace {
 bool fixIsCanonicalForm(const char *rule)
 {
     static const QSet<QString> rules = {
-        QStringLiteral("host.idn-converted"),    QStringLiteral("host.uppercase"),
-        QStringLiteral("host.trailing-dot"),     QStringLiteral("host.ipv4-noncanonical"),
-        QStringLiteral("origin.scheme-added"),   QStringLiteral("origin.default-port"),
-        QStringLiteral("origin.trailing-slash"), QStringLiteral("origin.has-path"),
-        QStringLiteral("origin.has-userinfo"),   QStringLiteral("url.has-userinfo"),
-        QStringLiteral("url.has-query"),         QStringLiteral("url.has-fragment"),
-        QStringLiteral("url.path-normalised"),   QStringLiteral("ip.ipv4-noncanonical"),
-        QStringLiteral("ip.brackets"),           QStringLiteral("ip.host-bits-set"),
-        QStringLiteral("ip.zone-id"),            QStringLiteral("ip.range-reversed"),
-        QStringLiteral("ip.prefix-redundant"),   QStringLiteral("ip.ipv4-mapped"),
+        QStringLiteral("host.idn-converted"),
+        QStringLiteral("host.uppercase"),
+        QStringLiteral("host.trailing-dot"),
+        QStringLiteral("host.ipv4-noncanonical"),
+        QStringLiteral("origin.scheme-added"),
+        QStringLiteral("origin.default-port"),
+        QStringLiteral("origin.trailing-slash"),
+        QStringLiteral("origin.has-path"),
+        QStringLiteral("origin.has-userinfo"),
+        QStringLiteral("url.has-userinfo"),
+        QStringLiteral("url.has-query"),
+        QStringLiteral("url.has-fragment"),
+        QStringLiteral("url.path-normalised"),
+        QStringLiteral("ip.ipv4-noncanonical"),
+        QStringLiteral("ip.brackets"),
+        QStringLiteral("ip.host-bits-set"),
+        QStringLiteral("ip.zone-id"),
+        QStringLiteral("ip.range-reversed"),
+        QStringLiteral("ip.prefix-redundant"),
+        QStringLiteral("ip.ipv4-mapped"),
     };
     return rules.contains(QLatin1String(rule));
 }
@@ -73,8 +83,8 @@ EntryResult FindingCollector::finish(const QString &input, const QString &candid
             canonicalFix = repaired.canonical;
     }
     for (Pending &pending : m_pending) {
-        if (pending.fixIsCanonical && canonicalFix
-            && (pending.repairable || pending.finding.severity != Severity::Error))
+        if (pending.fixIsCanonical && canonicalFix &&
+            (pending.repairable || pending.finding.severity != Severity::Error))
             pending.finding.fix = canonicalFix;
         // A specific fix (a warning's safer variant) is only offered on a valid entry.
         if (!pending.fixIsCanonical && pending.finding.fix && hasError())

@@ -6,8 +6,7 @@ namespace tokendesk::validation {
 
 HostPattern::HostPattern(QString canonicalHost)
     : m_host(std::move(canonicalHost))
-{
-}
+{}
 
 bool HostPattern::matches(const QString &host) const
 {

@@ -52,8 +52,8 @@ bool isValidLabel(QStringView label)
     if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
         return false;
     for (QChar c : label) {
-        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-                        || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-');
+        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                        (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-');
         if (!ok)
             return false;
     }
@@ -79,8 +79,8 @@ bool isAscii(const QString &text)
 
 bool HostValidator::isLoopback(const QString &host)
 {
-    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost"))
-        || host == QLatin1String("[::1]"))
+    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")) ||
+        host == QLatin1String("[::1]"))
         return true;
     const auto ipv4 = IpAddress::parseCanonicalIpv4(host);
     return ipv4 && (ipv4->toIpv4() >> 24) == 127;
@@ -97,8 +97,8 @@ HostValidator::Result HostValidator::check(const QString &host, Context context,
 
     if (host.startsWith(QLatin1Char('['))) {
         const QString inner = host.mid(1, host.size() - 2);
-        const auto address = host.endsWith(QLatin1Char(']')) ? IpAddress::parseIpv6(inner)
-                                                              : std::nullopt;
+        const auto address =
+            host.endsWith(QLatin1Char(']')) ? IpAddress::parseIpv6(inner) : std::nullopt;
         if (!address) {
             findings.add("host.invalid", {host});
             return result;
@@ -121,7 +121,8 @@ HostValidator::Result HostValidator::check(const QString &host, Context context,
         }
         const QString base = host.mid(2);
         if (!host.startsWith(QLatin1String("*.")) || base.contains(QLatin1Char('*'))) {
-            findings.add(wildcardRule(context, "origin.wildcard-position", "url.wildcard-position"));
+            findings.add(
+                wildcardRule(context, "origin.wildcard-position", "url.wildcard-position"));
             return result;
         }
         bool baseLoopback = false;

@@ -41,8 +41,8 @@ std::optional<LegacyPart> parseLegacyPart(QStringView part)
     LegacyPart result;
     int base = 10;
     QStringView digits = part;
-    if (part.size() >= 2 && part.at(0) == QLatin1Char('0')
-        && (part.at(1) == QLatin1Char('x') || part.at(1) == QLatin1Char('X'))) {
+    if (part.size() >= 2 && part.at(0) == QLatin1Char('0') &&
+        (part.at(1) == QLatin1Char('x') || part.at(1) == QLatin1Char('X'))) {
         base = 16;
         digits = part.mid(2);
     } else if (part.size() >= 2 && part.at(0) == QLatin1Char('0')) {
@@ -122,7 +122,8 @@ std::optional<IpAddress> IpAddress::parseCanonicalIpv4(QStringView text)
         return std::nullopt;
     quint32 value = 0;
     for (QStringView part : parts) {
-        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.at(0) == QLatin1Char('0')))
+        if (part.isEmpty() || part.size() > 3 ||
+            (part.size() > 1 && part.at(0) == QLatin1Char('0')))
             return std::nullopt;
         int octet = 0;
         for (QChar c : part) {
@@ -236,8 +237,8 @@ void IpAddress::setBit(int index, bool on)
 
 quint32 IpAddress::toIpv4() const
 {
-    return (quint32(m_bytes[0]) << 24) | (quint32(m_bytes[1]) << 16) | (quint32(m_bytes[2]) << 8)
-           | quint32(m_bytes[3]);
+    return (quint32(m_bytes[0]) << 24) | (quint32(m_bytes[1]) << 16) | (quint32(m_bytes[2]) << 8) |
+           quint32(m_bytes[3]);
 }
 
 bool IpAddress::isIpv4Mapped() const

@@ -18,7 +18,8 @@ public:
     {
         quint32 value = 0;
         bool canonical = false; // four decimal parts, no leading zeros
-        bool ambiguous = false; // a part with a leading zero: octal to some parsers, decimal to others
+        // A part with a leading zero: octal to some parsers, decimal to others.
+        bool ambiguous = false;
     };
 
     IpAddress() = default;

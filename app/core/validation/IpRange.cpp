@@ -18,8 +18,7 @@ std::optional<IpAddress> parseCanonicalAddress(QStringView text)
 IpRange::IpRange(IpAddress first, IpAddress last)
     : m_first(std::move(first))
     , m_last(std::move(last))
-{
-}
+{}
 
 IpRange IpRange::fromNetwork(const IpAddress &network, int prefixLength)
 {

@@ -32,13 +32,15 @@ void classify(const IpRange &range, FindingCollector &findings)
         findings.add(block.rule, {block.network});
     }
     const int prefix = broadPrefix(range.family());
-    if (IpAddress::spanExceedsPowerOfTwo(range.first(), range.last(), range.first().bitCount() - prefix))
+    if (IpAddress::spanExceedsPowerOfTwo(range.first(), range.last(),
+                                         range.first().bitCount() - prefix))
         findings.add("ip.broad", {QStringLiteral("/%1").arg(prefix)});
 }
 
 } // namespace
 
-std::optional<IpAddress> IpRangeValidator::parseAddress(QStringView text, FindingCollector &findings)
+std::optional<IpAddress> IpRangeValidator::parseAddress(QStringView text,
+                                                        FindingCollector &findings)
 {
     QStringView address = text;
     if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']'))) {

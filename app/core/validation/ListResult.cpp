@@ -6,9 +6,9 @@ namespace tokendesk::validation {
 
 bool ListResult::isValid() const
 {
-    return !hasError(listFindings)
-           && std::all_of(entries.cbegin(), entries.cend(),
-                          [](const EntryResult &entry) { return entry.isValid(); });
+    return !hasError(listFindings) &&
+           std::all_of(entries.cbegin(), entries.cend(),
+                       [](const EntryResult &entry) { return entry.isValid(); });
 }
 
 QStringList ListResult::canonicalEntries() const

@@ -10,8 +10,7 @@ OriginPattern::OriginPattern(QString scheme, HostPattern host, int port)
     : m_scheme(std::move(scheme))
     , m_host(std::move(host))
     , m_port(port)
-{
-}
+{}
 
 std::optional<OriginPattern> OriginPattern::fromCanonical(const QString &entry)
 {
@@ -30,8 +29,8 @@ std::optional<OriginPattern> OriginPattern::fromCanonical(const QString &entry)
 
 bool OriginPattern::matches(const OriginPattern &requestOrigin) const
 {
-    return m_scheme == requestOrigin.m_scheme && m_port == requestOrigin.m_port
-           && !requestOrigin.m_host.isWildcard() && m_host.matches(requestOrigin.m_host.text());
+    return m_scheme == requestOrigin.m_scheme && m_port == requestOrigin.m_port &&
+           !requestOrigin.m_host.isWildcard() && m_host.matches(requestOrigin.m_host.text());
 }
 
 bool OriginPattern::covers(const OriginPattern &other) const

@@ -50,8 +50,9 @@ EntryResult OriginValidator::validate(const QString &input)
             port = QLatin1Char(':') + QString::number(*number);
     }
 
-    const QString trailer = parts.path + (parts.hasQuery ? QLatin1Char('?') + parts.query : QString())
-                            + (parts.hasFragment ? QLatin1Char('#') + parts.fragment : QString());
+    const QString trailer = parts.path +
+                            (parts.hasQuery ? QLatin1Char('?') + parts.query : QString()) +
+                            (parts.hasFragment ? QLatin1Char('#') + parts.fragment : QString());
     if (trailer == QLatin1String("/"))
         findings.add("origin.trailing-slash");
     else if (!trailer.isEmpty())

@@ -9,8 +9,8 @@ namespace {
 
 bool isUnreserved(uchar c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '.' || c == '_' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 // Characters a path may hold as they are (RFC 3986 pchar, '/' and the wildcard '*').
@@ -94,7 +94,8 @@ QString PathNormaliser::removeDotSegments(const QString &path)
         } else if (input == u"." || input == u"..") {
             input = QStringView();
         } else {
-            const qsizetype next = input.indexOf(QLatin1Char('/'), input.startsWith(QLatin1Char('/')) ? 1 : 0);
+            const qsizetype next =
+                input.indexOf(QLatin1Char('/'), input.startsWith(QLatin1Char('/')) ? 1 : 0);
             const qsizetype length = next < 0 ? input.size() : next;
             output += input.left(length);
             input = input.mid(length);

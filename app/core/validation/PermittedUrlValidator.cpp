@@ -20,7 +20,8 @@ EntryResult PermittedUrlValidator::validate(const QString &input)
     }
 
     const UrlParts parts = UrlParts::split(text);
-    if (parts.opaqueScheme || (!parts.scheme.isEmpty() && UrlParts::defaultPort(parts.scheme) < 0)) {
+    if (parts.opaqueScheme ||
+        (!parts.scheme.isEmpty() && UrlParts::defaultPort(parts.scheme) < 0)) {
         findings.add("url.scheme-unsupported", {parts.scheme});
         return findings.finish(input, QString(), validate);
     }
@@ -67,7 +68,8 @@ EntryResult PermittedUrlValidator::validate(const QString &input)
     const QString rest = host.canonical + port + path;
     if (parts.scheme == QLatin1String("http") && !host.loopback)
         findings.addWithFix("url.insecure-scheme", {}, QStringLiteral("https://") + rest);
-    const QString prefix = parts.scheme.isEmpty() ? QString() : parts.scheme + QStringLiteral("://");
+    const QString prefix =
+        parts.scheme.isEmpty() ? QString() : parts.scheme + QStringLiteral("://");
     return findings.finish(input, prefix + rest, validate);
 }
 

@@ -14,8 +14,7 @@ namespace {
 QString toAscii(const QString &rule)
 {
     for (QChar c : rule) {
-        if (c.unicode() > 0x7F)
-        {
+        if (c.unicode() > 0x7F) {
             const QByteArray ace = QUrl::toAce(rule);
             return ace.isEmpty() ? rule : QString::fromLatin1(ace);
         }

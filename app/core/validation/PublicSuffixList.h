@@ -20,7 +20,10 @@ public:
 
     // name: lower-case ASCII without a trailing dot.
     bool isPublicSuffix(const QString &name) const;
-    qsizetype ruleCount() const { return m_rules.size() + m_wildcards.size() + m_exceptions.size(); }
+    qsizetype ruleCount() const
+    {
+        return m_rules.size() + m_wildcards.size() + m_exceptions.size();
+    }
 
 private:
     QSet<QString> m_rules;      // "co.uk"

@@ -34,8 +34,8 @@ UrlParts UrlParts::split(const QString &entry)
         } else {
             // "example.com:8080/x" is a host and a port; "mailto:x" is a scheme without //.
             qsizetype end = 0;
-            while (end < afterColon.size() && afterColon.at(end) != QLatin1Char('/')
-                   && afterColon.at(end) != QLatin1Char('?') && afterColon.at(end) != QLatin1Char('#'))
+            while (end < afterColon.size() && afterColon.at(end) != QLatin1Char('/') &&
+                   afterColon.at(end) != QLatin1Char('?') && afterColon.at(end) != QLatin1Char('#'))
                 ++end;
             if (!isDigits(afterColon.left(end))) {
                 parts.scheme = match.captured(1).toLower();
@@ -46,8 +46,8 @@ UrlParts UrlParts::split(const QString &entry)
     }
 
     qsizetype authorityEnd = 0;
-    while (authorityEnd < rest.size() && rest.at(authorityEnd) != QLatin1Char('/')
-           && rest.at(authorityEnd) != QLatin1Char('?') && rest.at(authorityEnd) != QLatin1Char('#'))
+    while (authorityEnd < rest.size() && rest.at(authorityEnd) != QLatin1Char('/') &&
+           rest.at(authorityEnd) != QLatin1Char('?') && rest.at(authorityEnd) != QLatin1Char('#'))
         ++authorityEnd;
     QStringView authority = rest.left(authorityEnd);
     rest = rest.mid(authorityEnd);
@@ -61,7 +61,8 @@ UrlParts UrlParts::split(const QString &entry)
     qsizetype portColon = -1;
     if (authority.startsWith(QLatin1Char('['))) {
         const qsizetype close = authority.indexOf(QLatin1Char(']'));
-        if (close >= 0 && close + 1 < authority.size() && authority.at(close + 1) == QLatin1Char(':'))
+        if (close >= 0 && close + 1 < authority.size() &&
+            authority.at(close + 1) == QLatin1Char(':'))
             portColon = close + 1;
     } else {
         portColon = authority.lastIndexOf(QLatin1Char(':'));

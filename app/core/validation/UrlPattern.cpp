@@ -12,8 +12,7 @@ UrlPattern::UrlPattern(QString scheme, HostPattern host, int port, QString path,
     , m_port(port)
     , m_path(std::move(path))
     , m_prefix(prefix)
-{
-}
+{}
 
 std::optional<UrlPattern> UrlPattern::fromCanonical(const QString &entry)
 {

@@ -110,6 +110,13 @@ void TestOriginValidator::canonicalForms_data()
     QTest::newRow("ipv6 unclosed") << "https://[::1" << "" << "host.invalid" << "";
     QTest::newRow("ipv6 zone") << "https://[fe80::1%25eth0]" << "" << "host.invalid" << "";
 
+    // Found in review
+    QTest::newRow("wildcard over wildcard-rule parent") << "https://*.kawasaki.jp" << "" << "origin.wildcard-all" << "";
+    QTest::newRow("wildcard over suffix below") << "https://*.amazonaws.com" << "" << "origin.wildcard-all" << "";
+    QTest::newRow("backslash ends the host") << "https://evil.com\\@example.com" << "" << "origin.has-path" << "https://evil.com";
+    QTest::newRow("insecure fix drops 443") << "http://example.com:443" << "http://example.com:443" << "origin.insecure-scheme" << "https://example.com";
+    QTest::newRow("ideographic trailing dot") << QStringLiteral("https://example.com\u3002") << "https://example.com" << "host.trailing-dot,host.idn-converted" << "https://example.com";
+
     // Every entry
     QTest::newRow("inner space") << "https://exa mple.com" << "" << "entry.whitespace" << "";
     QTest::newRow("control char") << QStringLiteral("https://exa\u0007mple.com") << "" << "entry.control-char" << "";

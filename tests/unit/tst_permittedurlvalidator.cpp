@@ -68,6 +68,9 @@ void TestPermittedUrlValidator::canonicalForms_data()
     QTest::newRow("star glued to host") << "https://example.com*" << "" << "url.wildcard-position" << "" << "";
     QTest::newRow("star in label") << "https://shop*.example.com" << "" << "url.wildcard-position" << "" << "";
 
+    QTest::newRow("backslash path") << "https://example.com/a\\..\\admin" << "https://example.com/admin" << "url.path-normalised,url.path-may-not-match" << "https://example.com/admin" << "url.path-normalised";
+    QTest::newRow("backslash ends the host") << "https://evil.com\\@example.com" << "https://evil.com/@example.com" << "url.path-normalised,url.path-may-not-match" << "https://evil.com/@example.com" << "url.path-normalised";
+    QTest::newRow("insecure fix drops 443") << "http://example.com:443/a" << "http://example.com:443/a" << "url.insecure-scheme,url.path-may-not-match" << "https://example.com/a" << "url.insecure-scheme";
     QTest::newRow("host invalid") << "https://exa_mple.com/x" << "" << "host.invalid" << "" << "";
     QTest::newRow("legacy ipv4 host") << "http://0x7f000001/admin" << "" << "host.ipv4-noncanonical,url.path-may-not-match" << "http://127.0.0.1/admin" << "";
 }

@@ -10,6 +10,10 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <functional>
+#include <memory>
+#include <type_traits>
+#include <vector>
 
 namespace tokendesk::validation {
 
@@ -79,17 +83,17 @@ Findings ControlValidator::listFindings(ControlKind kind, const QList<EntryResul
         distinct.append(i);
     }
 
+    // Each entry is parsed once: a pasted list of thousands stays fast.
+    const auto coversEntry = containmentOf(kind, entries, distinct);
     for (int inner : distinct) {
         for (int outer : distinct) {
             if (inner == outer)
                 continue;
-            const QString &outerText = entries.at(outer).canonical;
-            const QString &innerText = entries.at(inner).canonical;
             // Two different texts for the same set (a range and its CIDR form): name the later.
-            const bool mutual = inner < outer && covers(kind, innerText, outerText);
-            if (!mutual && covers(kind, outerText, innerText)) {
-                Finding finding = Finding::fromRule(
-                    "list.redundant", {label(inner), innerText, label(outer), outerText});
+            if (coversEntry(outer, inner) && !(inner < outer && coversEntry(inner, outer))) {
+                Finding finding = Finding::fromRule("list.redundant",
+                                                    {label(inner), entries.at(inner).canonical,
+                                                     label(outer), entries.at(outer).canonical});
                 finding.entries = {inner, outer};
                 findings.append(finding);
                 break; // one covering entry is enough to name
@@ -99,26 +103,45 @@ Findings ControlValidator::listFindings(ControlKind kind, const QList<EntryResul
     return findings;
 }
 
-bool ControlValidator::covers(ControlKind kind, const QString &outer, const QString &inner)
+namespace {
+
+// Patterns parsed from canonical entries, indexed like the entries.
+template <typename Pattern, typename Parse>
+std::function<bool(int, int)> coversWith(const QList<EntryResult> &entries,
+                                         const QList<int> &indices, Parse parse)
+{
+    auto patterns = std::make_shared<std::vector<std::optional<Pattern>>>(entries.size());
+    for (int index : indices)
+        (*patterns)[size_t(index)] = parse(entries.at(index).canonical);
+    return [patterns](int outer, int inner) {
+        const std::optional<Pattern> &a = (*patterns)[size_t(outer)];
+        const std::optional<Pattern> &b = (*patterns)[size_t(inner)];
+        if (!a || !b)
+            return false;
+        if constexpr (std::is_same_v<Pattern, IpRange>)
+            return a->contains(*b);
+        else
+            return a->covers(*b);
+    };
+}
+
+} // namespace
+
+std::function<bool(int, int)> ControlValidator::containmentOf(ControlKind kind,
+                                                              const QList<EntryResult> &entries,
+                                                              const QList<int> &indices)
 {
     switch (kind) {
-    case ControlKind::Ip: {
-        const auto a = IpRange::fromCanonical(outer);
-        const auto b = IpRange::fromCanonical(inner);
-        return a && b && a->contains(*b);
+    case ControlKind::Ip:
+        return coversWith<IpRange>(entries, indices, &IpRange::fromCanonical);
+    case ControlKind::Origin:
+        return coversWith<OriginPattern>(entries, indices, &OriginPattern::fromCanonical);
+    case ControlKind::Url:
+        return coversWith<UrlPattern>(entries, indices, &UrlPattern::fromCanonical);
     }
-    case ControlKind::Origin: {
-        const auto a = OriginPattern::fromCanonical(outer);
-        const auto b = OriginPattern::fromCanonical(inner);
-        return a && b && a->covers(*b);
-    }
-    case ControlKind::Url: {
-        const auto a = UrlPattern::fromCanonical(outer);
-        const auto b = UrlPattern::fromCanonical(inner);
-        return a && b && a->covers(*b);
-    }
-    }
-    return false;
+    return [](int, int) {
+        return false;
+    };
 }
 
 } // namespace tokendesk::validation

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace tokendesk::validation {
@@ -24,7 +25,9 @@ public:
 
 private:
     static Findings listFindings(ControlKind kind, const QList<EntryResult> &entries);
-    static bool covers(ControlKind kind, const QString &outer, const QString &inner);
+    // (outer, inner) -> whether entry outer admits everything entry inner admits.
+    static std::function<bool(int, int)>
+    containmentOf(ControlKind kind, const QList<EntryResult> &entries, const QList<int> &indices);
 };
 
 } // namespace tokendesk::validation

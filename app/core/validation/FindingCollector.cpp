@@ -51,7 +51,8 @@ void FindingCollector::addWithFix(const char *rule, const QStringList &arguments
                                   const QString &fix)
 {
     Finding finding = Finding::fromRule(rule, arguments);
-    finding.fix = fix;
+    if (!fix.isEmpty())
+        finding.fix = fix;
     m_pending.append({finding, false, false});
 }
 

@@ -130,7 +130,10 @@ HostValidator::Result HostValidator::check(const QString &host, Context context,
         if (!baseName)
             return result;
         result.canonical = QStringLiteral("*.") + *baseName;
-        if (PublicSuffixList::embedded().isPublicSuffix(*baseName)) {
+        // Refused when the wildcard covers a whole public suffix: the base itself is one, or
+        // one lies below it (*.kawasaki.jp covers every x.kawasaki.jp).
+        const PublicSuffixList &suffixes = PublicSuffixList::embedded();
+        if (suffixes.isPublicSuffix(*baseName) || suffixes.hasPublicSuffixBelow(*baseName)) {
             findings.add(allRule, {result.canonical});
             return result;
         }
@@ -165,6 +168,10 @@ std::optional<QString> HostValidator::checkName(const QString &host, FindingColl
             return std::nullopt;
         }
         ascii = QString::fromLatin1(ace);
+        if (ascii.size() > 1 && ascii.endsWith(QLatin1Char('.'))) {
+            ascii.chop(1); // "example.com。": the full stop maps to a trailing dot
+            findings.add("host.trailing-dot");
+        }
         findings.add("host.idn-converted", {name, ascii});
     }
 

@@ -51,6 +51,14 @@ std::optional<LegacyPart> parseLegacyPart(QStringView part)
         result.leadingZero = true;
     }
     result.decimal = base == 10;
+    // "09" is no octal number, but some parsers read it as decimal 9: ambiguous, not garbage.
+    if (base == 8) {
+        bool decimalOnly = true;
+        for (QChar c : digits)
+            decimalOnly = decimalOnly && isAsciiDigit(c);
+        if (decimalOnly && (digits.contains(QLatin1Char('8')) || digits.contains(QLatin1Char('9'))))
+            base = 10;
+    }
     for (QChar c : digits) {
         const int digit = hexValue(c);
         if (digit < 0 || digit >= base)

@@ -43,6 +43,11 @@ std::optional<IpAddress> IpRangeValidator::parseAddress(QStringView text,
                                                         FindingCollector &findings)
 {
     QStringView address = text;
+    const bool looksIpv6 = text.contains(QLatin1Char(':'));
+    if ((text.startsWith(QLatin1Char('[')) || text.contains(QLatin1Char('%'))) && !looksIpv6) {
+        findings.add("ip.invalid", {text.toString()}); // brackets and scope ids are IPv6 only
+        return std::nullopt;
+    }
     if (address.startsWith(QLatin1Char('[')) && address.endsWith(QLatin1Char(']'))) {
         address = address.mid(1, address.size() - 2);
         findings.add("ip.brackets");
@@ -97,7 +102,7 @@ EntryResult IpRangeValidator::validate(const QString &input)
     bool isRange = false;
     const qsizetype dash = text.indexOf(QLatin1Char('-'));
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
-    if (dash >= 0) {
+    if (dash >= 0 && (slash < 0 || dash < slash)) {
         const QStringView firstText = QStringView(text).left(dash);
         const QStringView lastText = QStringView(text).mid(dash + 1);
         if (slash >= 0 || lastText.contains(QLatin1Char('-'))) {
@@ -108,14 +113,20 @@ EntryResult IpRangeValidator::validate(const QString &input)
         auto last = parseAddress(lastText, findings);
         if (!first || !last)
             return findings.finish(input, QString(), validate);
-        unmap(*first, nullptr);
-        unmap(*last, nullptr);
+        if (first->isIpv4Mapped() && last->isIpv4Mapped()) {
+            unmap(*first, nullptr);
+            *last = last->mappedIpv4(); // one finding for the entry
+        }
         if (first->family() != last->family()) {
             findings.add("ip.range-mixed-family");
             return findings.finish(input, QString(), validate);
         }
         if (*last < *first) {
-            findings.addRepairable("ip.range-reversed");
+            // "1.2.3.4-5" reads as 1.2.3.4-0.0.0.5; swapping would admit 16 million addresses.
+            if (findings.hasError())
+                findings.add("ip.range-reversed");
+            else
+                findings.addRepairable("ip.range-reversed");
             std::swap(*first, *last);
         }
         range = IpRange(*first, *last);
@@ -126,7 +137,9 @@ EntryResult IpRangeValidator::validate(const QString &input)
         const QString prefixText = text.mid(slash + 1);
         if (!address)
             return findings.finish(input, QString(), validate);
-        bool isNumber = !prefixText.isEmpty() && prefixText.size() <= 3;
+        // "/010" is 8 to some parsers and 10 to others: refused like an octal octet.
+        bool isNumber = !prefixText.isEmpty() && prefixText.size() <= 3 &&
+                        !(prefixText.size() > 1 && prefixText.startsWith(QLatin1Char('0')));
         for (QChar c : prefixText)
             isNumber = isNumber && c >= QLatin1Char('0') && c <= QLatin1Char('9');
         int prefix = isNumber ? prefixText.toInt() : -1;

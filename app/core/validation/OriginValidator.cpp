@@ -62,7 +62,8 @@ EntryResult OriginValidator::validate(const QString &input)
         return findings.finish(input, QString(), validate);
     const QString hostPort = host.canonical + port;
     if (scheme == QLatin1String("http") && !host.loopback)
-        findings.addWithFix("origin.insecure-scheme", {}, QStringLiteral("https://") + hostPort);
+        findings.addWithFix("origin.insecure-scheme", {},
+                            validate(QStringLiteral("https://") + hostPort).canonical);
     return findings.finish(input, scheme + QStringLiteral("://") + hostPort, validate);
 }
 

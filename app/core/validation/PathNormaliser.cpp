@@ -58,6 +58,8 @@ PathNormaliser::Result PathNormaliser::normalise(const QString &path)
             else
                 appendEscape(encoded, byte);
             i += 2;
+        } else if (c == QLatin1Char('\\')) {
+            encoded += QLatin1Char('/'); // browsers send a backslash in a path as a slash
         } else if (c.unicode() < 0x80 && isPathCharacter(uchar(c.unicode()))) {
             encoded += c;
         } else {

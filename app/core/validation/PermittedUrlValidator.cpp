@@ -67,7 +67,8 @@ EntryResult PermittedUrlValidator::validate(const QString &input)
 
     const QString rest = host.canonical + port + path;
     if (parts.scheme == QLatin1String("http") && !host.loopback)
-        findings.addWithFix("url.insecure-scheme", {}, QStringLiteral("https://") + rest);
+        findings.addWithFix("url.insecure-scheme", {},
+                            validate(QStringLiteral("https://") + rest).canonical);
     const QString prefix =
         parts.scheme.isEmpty() ? QString() : parts.scheme + QStringLiteral("://");
     return findings.finish(input, prefix + rest, validate);

@@ -58,7 +58,22 @@ PublicSuffixList PublicSuffixList::fromText(const QString &text)
         else
             list.m_rules.insert(toAscii(rule));
     }
+    for (const QSet<QString> *rules : {&list.m_rules, &list.m_wildcards}) {
+        for (const QString &rule : *rules) {
+            const bool wildcard = rules == &list.m_wildcards;
+            if (wildcard)
+                list.m_ruleParents.insert(rule); // "*.ck": suffixes lie below "ck"
+            for (qsizetype dot = rule.indexOf(QLatin1Char('.')); dot >= 0;
+                 dot = rule.indexOf(QLatin1Char('.'), dot + 1))
+                list.m_ruleParents.insert(rule.mid(dot + 1));
+        }
+    }
     return list;
+}
+
+bool PublicSuffixList::hasPublicSuffixBelow(const QString &name) const
+{
+    return m_ruleParents.contains(name);
 }
 
 bool PublicSuffixList::isPublicSuffix(const QString &name) const

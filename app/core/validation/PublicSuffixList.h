@@ -20,15 +20,19 @@ public:
 
     // name: lower-case ASCII without a trailing dot.
     bool isPublicSuffix(const QString &name) const;
+    // Whether some public suffix lies strictly below name (amazonaws.com: s3.amazonaws.com;
+    // kawasaki.jp: every name under the rule *.kawasaki.jp).
+    bool hasPublicSuffixBelow(const QString &name) const;
     qsizetype ruleCount() const
     {
         return m_rules.size() + m_wildcards.size() + m_exceptions.size();
     }
 
 private:
-    QSet<QString> m_rules;      // "co.uk"
-    QSet<QString> m_wildcards;  // "ck" for the rule "*.ck"
-    QSet<QString> m_exceptions; // "www.ck" for the rule "!www.ck"
+    QSet<QString> m_rules;       // "co.uk"
+    QSet<QString> m_wildcards;   // "ck" for the rule "*.ck"
+    QSet<QString> m_exceptions;  // "www.ck" for the rule "!www.ck"
+    QSet<QString> m_ruleParents; // every proper parent of a rule: "uk" for "co.uk"
 };
 
 } // namespace tokendesk::validation

@@ -12,8 +12,8 @@ struct BlockSource
 
 // From the IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890 and updates),
 // plus multicast and the 240/4 block, which the registries leave to their own documents.
-// IPv4-mapped IPv6 (::ffff:0:0/96) is absent on purpose: such entries are rewritten as IPv4
-// and classified there.
+// Entries inside IPv4-mapped IPv6 (::ffff:0:0/96) are rewritten as IPv4 and classified there;
+// the block stays listed for shorter IPv6 networks that reach into it.
 const BlockSource kSources[] = {
     {"0.0.0.0/8", "ip.reserved"},
     {"10.0.0.0/8", "ip.private"},
@@ -35,6 +35,7 @@ const BlockSource kSources[] = {
     {"240.0.0.0/4", "ip.reserved"},
     {"::1/128", "ip.loopback"},
     {"::/128", "ip.reserved"},
+    {"::ffff:0:0/96", "ip.reserved"},
     {"64:ff9b::/96", "ip.reserved"},
     {"64:ff9b:1::/48", "ip.reserved"},
     {"100::/64", "ip.reserved"},

@@ -45,9 +45,13 @@ UrlParts UrlParts::split(const QString &entry)
         }
     }
 
+    // Browsers read a backslash as '/' in http(s) URLs: evil.com<backslash>@good.com is evil.com.
+    const auto endsAuthority = [](QChar c) {
+        return c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char('?') ||
+               c == QLatin1Char('#');
+    };
     qsizetype authorityEnd = 0;
-    while (authorityEnd < rest.size() && rest.at(authorityEnd) != QLatin1Char('/') &&
-           rest.at(authorityEnd) != QLatin1Char('?') && rest.at(authorityEnd) != QLatin1Char('#'))
+    while (authorityEnd < rest.size() && !endsAuthority(rest.at(authorityEnd)))
         ++authorityEnd;
     QStringView authority = rest.left(authorityEnd);
     rest = rest.mid(authorityEnd);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "validation/ControlValidator.h"
 #include "validation/EntryResult.h"
 #include "validation/Finding.h"
 
 #include <QStringList>
+#include <QTest>
 #include <algorithm>
 
 // Helpers shared by the validation test tables.
@@ -35,6 +37,20 @@ inline QString fixOf(const Findings &findings, const QString &rule = QString())
             return finding.fix.value_or(QString());
     }
     return QString();
+}
+
+// Whatever an entry's findings offer as a fix must itself be a valid, canonical entry.
+inline void verifyFixesValidate(ControlKind kind, const QString &input)
+{
+    const auto result = ControlValidator::validateEntry(kind, input);
+    QVERIFY(result);
+    for (const Finding &finding : result->findings) {
+        if (!finding.fix)
+            continue;
+        const auto fixed = ControlValidator::validateEntry(kind, *finding.fix);
+        QVERIFY2(fixed && fixed->isValid(), qPrintable(finding.rule + QStringLiteral(" → ") + *finding.fix));
+        QCOMPARE(fixed->canonical, *finding.fix);
+    }
 }
 
 } // namespace tokendesk::validation::testing

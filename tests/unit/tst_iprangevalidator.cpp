@@ -151,14 +151,7 @@ void TestIpRangeValidator::fixesValidate_data()
 void TestIpRangeValidator::fixesValidate()
 {
     QFETCH(QString, input);
-    const EntryResult result = IpRangeValidator::validate(input);
-    for (const Finding &finding : result.findings) {
-        if (!finding.fix)
-            continue;
-        const EntryResult fixed = IpRangeValidator::validate(*finding.fix);
-        QVERIFY2(fixed.isValid(), qPrintable(finding.rule + QStringLiteral(" → ") + *finding.fix));
-        QCOMPARE(fixed.canonical, *finding.fix);
-    }
+    verifyFixesValidate(ControlKind::Ip, input);
 }
 
 void TestIpRangeValidator::rfc5952_data()

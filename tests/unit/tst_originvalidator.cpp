@@ -151,18 +151,10 @@ void TestOriginValidator::fixesValidate_data()
     canonicalForms_data();
 }
 
-// Whatever an entry's findings offer as a fix must itself be a valid, canonical entry.
 void TestOriginValidator::fixesValidate()
 {
     QFETCH(QString, input);
-    const EntryResult result = OriginValidator::validate(input);
-    for (const Finding &finding : result.findings) {
-        if (!finding.fix)
-            continue;
-        const EntryResult fixed = OriginValidator::validate(*finding.fix);
-        QVERIFY2(fixed.isValid(), qPrintable(finding.rule + QStringLiteral(" → ") + *finding.fix));
-        QCOMPARE(fixed.canonical, *finding.fix);
-    }
+    verifyFixesValidate(ControlKind::Origin, input);
 }
 
 QTEST_GUILESS_MAIN(TestOriginValidator)

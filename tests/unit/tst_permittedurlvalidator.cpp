@@ -99,14 +99,7 @@ void TestPermittedUrlValidator::fixesValidate_data()
 void TestPermittedUrlValidator::fixesValidate()
 {
     QFETCH(QString, input);
-    const EntryResult result = PermittedUrlValidator::validate(input);
-    for (const Finding &finding : result.findings) {
-        if (!finding.fix)
-            continue;
-        const EntryResult fixed = PermittedUrlValidator::validate(*finding.fix);
-        QVERIFY2(fixed.isValid(), qPrintable(finding.rule + QStringLiteral(" → ") + *finding.fix));
-        QCOMPARE(fixed.canonical, *finding.fix);
-    }
+    verifyFixesValidate(ControlKind::Url, input);
 }
 
 void TestPermittedUrlValidator::removeDotSegments_data()

@@ -107,6 +107,7 @@ void TestOriginValidator::canonicalForms_data()
     QTest::newRow("fullwidth digits") << "https://１２７.0.0.1" << "https://127.0.0.1" << "host.idn-converted,host.ip-literal,host.loopback" << "https://127.0.0.1";
     QTest::newRow("ipv6 literal") << "https://[2001:DB8:0:0:0:0:0:1]:8443" << "https://[2001:db8::1]:8443" << "host.uppercase,host.ip-literal" << "https://[2001:db8::1]:8443";
     QTest::newRow("ipv6 loopback") << "http://[::1]:8080" << "http://[::1]:8080" << "host.ip-literal,host.loopback" << "";
+    QTest::newRow("mapped loopback") << "http://[::ffff:127.0.0.1]" << "http://[::ffff:7f00:1]" << "host.ip-literal,host.loopback" << "";
     QTest::newRow("ipv6 unclosed") << "https://[::1" << "" << "host.invalid" << "";
     QTest::newRow("ipv6 zone") << "https://[fe80::1%25eth0]" << "" << "host.invalid" << "";
 

@@ -168,6 +168,17 @@ void TestRuleCatalog::examples()
     const RuleExample example = ruleExamples().at(index);
     QVERIFY2(raises(example, example.raising), qPrintable(example.raising.join(QLatin1Char(' '))));
     QVERIFY2(!raises(example, example.notRaising), qPrintable(example.notRaising.join(QLatin1Char(' '))));
+
+    // Only rules that define a fix ever carry one.
+    if (RuleCatalog::rule(example.rule).fix == FixKind::None) {
+        const ListResult result = ControlValidator::validateList(example.kind, example.raising);
+        for (const EntryResult &entry : result.entries) {
+            for (const Finding &finding : entry.findings) {
+                if (finding.rule == QLatin1String(example.rule))
+                    QVERIFY2(!finding.fix, example.rule);
+            }
+        }
+    }
 }
 
 void TestRuleCatalog::documentationListsEveryRule()

@@ -1,38 +1,16 @@
 #include "FindingCollector.h"
 
-#include <QSet>
+#include "RuleCatalog.h"
+
 #include <algorithm>
 
 namespace tokendesk::validation {
 
 namespace {
 
-// Rules whose fix, per the rule table, is the entry's canonical form.
 bool fixIsCanonicalForm(const char *rule)
 {
-    static const QSet<QString> rules = {
-        QStringLiteral("host.idn-converted"),
-        QStringLiteral("host.uppercase"),
-        QStringLiteral("host.trailing-dot"),
-        QStringLiteral("host.ipv4-noncanonical"),
-        QStringLiteral("origin.scheme-added"),
-        QStringLiteral("origin.default-port"),
-        QStringLiteral("origin.trailing-slash"),
-        QStringLiteral("origin.has-path"),
-        QStringLiteral("origin.has-userinfo"),
-        QStringLiteral("url.has-userinfo"),
-        QStringLiteral("url.has-query"),
-        QStringLiteral("url.has-fragment"),
-        QStringLiteral("url.path-normalised"),
-        QStringLiteral("ip.ipv4-noncanonical"),
-        QStringLiteral("ip.brackets"),
-        QStringLiteral("ip.host-bits-set"),
-        QStringLiteral("ip.zone-id"),
-        QStringLiteral("ip.range-reversed"),
-        QStringLiteral("ip.prefix-redundant"),
-        QStringLiteral("ip.ipv4-mapped"),
-    };
-    return rules.contains(QLatin1String(rule));
+    return RuleCatalog::rule(rule).fix == FixKind::CanonicalForm;
 }
 
 } // namespace

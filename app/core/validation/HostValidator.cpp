@@ -79,11 +79,20 @@ bool isAscii(const QString &text)
 
 bool HostValidator::isLoopback(const QString &host)
 {
-    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")) ||
-        host == QLatin1String("[::1]"))
+    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
         return true;
-    const auto ipv4 = IpAddress::parseCanonicalIpv4(host);
-    return ipv4 && (ipv4->toIpv4() >> 24) == 127;
+    std::optional<IpAddress> address;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        address = IpAddress::parseIpv6(QStringView(host).mid(1, host.size() - 2));
+    else
+        address = IpAddress::parseCanonicalIpv4(host);
+    if (!address)
+        return false;
+    if (address->isIpv4Mapped()) // [::ffff:127.0.0.1] reaches 127.0.0.1
+        address = address->mappedIpv4();
+    if (address->family() == IpAddress::Family::V6)
+        return *address == *IpAddress::parseIpv6(u"::1");
+    return (address->toIpv4() >> 24) == 127;
 }
 
 HostValidator::Result HostValidator::check(const QString &host, Context context,

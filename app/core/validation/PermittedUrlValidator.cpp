@@ -50,7 +50,7 @@ EntryResult PermittedUrlValidator::validate(const QString &input)
     QString path = normalised.path;
     if (!normalised.malformedEscape.isEmpty())
         findings.add("url.path-invalid", {normalised.malformedEscape});
-    else if (path != parts.path && !(parts.path == QLatin1String("/") && path == parts.path))
+    else if (path != parts.path)
         findings.add("url.path-normalised", {path.isEmpty() ? QStringLiteral("/") : path});
     if (path == QLatin1String("/"))
         path.clear();

@@ -11,11 +11,16 @@ namespace tokendesk::validation {
 
 // A rule as the catalogue defines it. Ids are stable: tests, CLI output, documentation and
 // translations refer to them.
+// What a rule's fix is: none, the entry's canonical form (the value the user most likely
+// meant), or a value of its own (a safer or shorter variant, chosen by the validator).
+enum class FixKind { None, CanonicalForm, Specific };
+
 struct RuleDefinition
 {
     const char *id;
     Severity severity;
     const char *message; // untranslated source text, %1.. filled by RuleCatalog::message
+    FixKind fix = FixKind::None;
 };
 
 // Every validation rule that TokenDesk knows, with its severity and message text.

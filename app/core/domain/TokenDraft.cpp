@@ -1,0 +1,10 @@
+#include "TokenDraft.h"
+
+namespace tokendesk::domain {
+
+bool TokenChange::isEmpty() const
+{
+    return !name && !status && !corsOrigins && !permittedUrls && !ipRanges && labels.isEmpty();
+}
+
+} // namespace tokendesk::domain

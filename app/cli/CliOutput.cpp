@@ -33,4 +33,9 @@ bool CliOutput::stdinIsTerminal()
     return TOKENDESK_ISATTY(TOKENDESK_FILENO(stdin)) != 0;
 }
 
+bool CliOutput::stderrIsTerminal()
+{
+    return TOKENDESK_ISATTY(TOKENDESK_FILENO(stderr)) != 0;
+}
+
 } // namespace tokendesk::cli

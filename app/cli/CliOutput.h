@@ -11,6 +11,7 @@ public:
     static void out(const QString &text);
     static void err(const QString &text);
     static bool stdinIsTerminal();
+    static bool stderrIsTerminal();
 };
 
 } // namespace tokendesk::cli

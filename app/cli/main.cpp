@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "ExitCode.h"
+#include "PortalCommand.h"
 #include "ValidateCommand.h"
 
 #include "AppInfo.h"
@@ -39,6 +40,7 @@ int main(int argc, char *argv[])
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
+    commands.push_back(std::make_unique<PortalCommand>());
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();

@@ -134,8 +134,9 @@ ApiResponse SandboxApi::issueAccessToken(const ApiRequest &request)
         const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed());
         const int colon = decoded.indexOf(':');
         if (colon > 0) {
-            const QString id = QString::fromUtf8(decoded.left(colon));
-            const QString secret = QString::fromUtf8(decoded.mid(colon + 1));
+            // RFC 6749 §2.3.1: both parts are form-encoded before they are joined.
+            const QString id = QUrl::fromPercentEncoding(decoded.left(colon));
+            const QString secret = QUrl::fromPercentEncoding(decoded.mid(colon + 1));
             for (const SandboxClient &known : m_clients) {
                 if (known.id == id && sameSecret(known.secret, secret))
                     client = known;

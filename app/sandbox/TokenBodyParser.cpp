@@ -127,15 +127,14 @@ TokenBodyParser::Draft TokenBodyParser::parseCreate(const QByteArray &body)
         result.issues.append(typeIssue(QStringLiteral("name"), "a string"));
     draft.name = name.toString();
 
+    // kind is required: a token's kind never changes, so it is never guessed.
     const QJsonValue kind = object->value(QStringLiteral("kind"));
-    if (!kind.isUndefined()) {
-        const auto parsed = kind.isString() ? tokenKindFromName(kind.toString()) : std::nullopt;
-        if (!parsed)
-            result.issues.append(shapeIssue(QStringLiteral("kind"), "token.kind-invalid",
-                                            QStringLiteral("“kind” is api, integration or oauth.")));
-        else
-            draft.kind = *parsed;
-    }
+    const auto parsedKind = kind.isString() ? tokenKindFromName(kind.toString()) : std::nullopt;
+    if (!parsedKind)
+        result.issues.append(shapeIssue(QStringLiteral("kind"), "token.kind-invalid",
+                                        QStringLiteral("“kind” is api, integration or oauth.")));
+    else
+        draft.kind = *parsedKind;
     const QJsonValue status = object->value(QStringLiteral("status"));
     if (!status.isUndefined()) {
         const auto parsed =

@@ -392,7 +392,7 @@ void SandboxStore::forgetResponsesBefore(const QDateTime &time)
 
 QDateTime SandboxStore::nextChangeTime()
 {
-    m_lastChangeMs = std::max(QDateTime::currentMSecsSinceEpoch(), m_lastChangeMs + 1);
+    m_lastChangeMs = std::max(QDateTime::currentMSecsSinceEpoch(), m_lastChangeMs);
     return fromMs(m_lastChangeMs);
 }
 

@@ -76,7 +76,8 @@ public:
     bool storeResponse(const QString &clientId, const QString &key, const StoredResponse &response);
     void forgetResponsesBefore(const QDateTime &time);
 
-    // A strictly increasing clock, so that no two changes share an updated time.
+    // The time of a change: never earlier than the last one, even if the system clock steps
+    // back, so that incremental pulls (updated_at >= updated_since) never miss a change.
     QDateTime nextChangeTime();
 
     QString lastError() const;

@@ -231,6 +231,19 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
     qCDebug(lcPortal) << request.method << request.path << "->" << status << "in" << elapsed
                       << "ms, attempt" << exchange->attempt;
 
+    // A connection closed in the middle of the body can end without a reported error.
+    const QByteArray declaredLength = response.header("content-length");
+    if (!declaredLength.isEmpty() && response.body.size() < declaredLength.toLongLong()) {
+        qCDebug(lcPortal) << "response cut short after" << response.body.size() << "of"
+                          << declaredLength << "bytes";
+        retryOrFail(exchange,
+                    makeError(PortalErrorKind::Network,
+                              tr("The connection to the portal at %1 broke off mid-answer.")
+                                  .arg(m_baseUrl.toDisplayString())),
+                    -1);
+        return;
+    }
+
     if (status == 401 && !exchange->refreshedAfter401) {
         // The portal may forget tokens at any time: fetch a new one, once per request.
         exchange->refreshedAfter401 = true;

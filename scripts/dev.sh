@@ -2,7 +2,7 @@
 # TokenDesk developer entry point.
 #   scripts/dev.sh deps     install every Debian package the build, tests and tools need
 #   scripts/dev.sh build    configure and build (preset "dev": Debug, warnings as errors, tests)
-#   scripts/dev.sh run      deps + build, then start TokenDesk
+#   scripts/dev.sh run      deps + build, start the demo portal, then start TokenDesk
 #   scripts/dev.sh test     deps + build, then run every test with ctest
 #   scripts/dev.sh cli ...  deps + build, then run tokendesk-cli with the given arguments
 set -euo pipefail
@@ -21,16 +21,20 @@ PACKAGES=(
   libqt6sql6-sqlite qtkeychain-qt6-dev libsecret-1-0 libgl-dev libxkbcommon-dev
   # data embedded at build time
   publicsuffix
-  # tests: headless display, D-Bus session, keyring, screenshots
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick
+  # tests: headless display, D-Bus session, keyring, screenshots, an HTTP client of others
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick curl
 )
+# The OpenAPI linter (tools/openapi) runs on Node.js 20.19+; Debian's own nodejs is installed
+# only where no node is on PATH at all.
+NODE_PACKAGES=(nodejs npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
 
 missing_packages() {
-  local p
-  for p in "${PACKAGES[@]}"; do
+  local p wanted=("${PACKAGES[@]}")
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || wanted+=("${NODE_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
   done
 }
@@ -40,12 +44,30 @@ cmd_deps() {
     say "Not a Debian-based system: install the equivalents of these packages yourself:"
     printf '  %s\n' "${PACKAGES[@]}" >&2
     say "Qt 6.4 or later (Core, Gui, Widgets, Network, Sql, HttpServer, Test, LinguistTools),"
-    say "QtKeychain for Qt 6, CMake 3.21+, Ninja, and the Public Suffix List file."
+    say "QtKeychain for Qt 6, CMake 3.21+, Ninja, the Public Suffix List file, Node.js 20.19+."
+    command -v npm >/dev/null 2>&1 && install_node_tools
     return 0
   fi
   local missing
   missing="$(missing_packages)"
-  [ -z "$missing" ] && return 0
+  if [ -n "$missing" ]; then
+    install_packages "$missing"
+  fi
+  install_node_tools
+}
+
+# The OpenAPI linter, pinned by tools/openapi/package-lock.json; reinstalled when it changes.
+install_node_tools() {
+  local dir="$ROOT/tools/openapi" stamp="$ROOT/tools/openapi/node_modules/.package-lock.json"
+  command -v npm >/dev/null 2>&1 || die "npm is missing: install Node.js 20.19 or later"
+  if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ]; then
+    say "Installing the OpenAPI linter (npm ci in tools/openapi)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error </dev/null)
+  fi
+}
+
+install_packages() {
+  local missing="$1"
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || die "need root (or sudo) to install: $(echo $missing)"
@@ -75,6 +97,27 @@ ensure_runtime_dir() {
   chmod 700 "$XDG_RUNTIME_DIR"
 }
 
+# The demo portal: the sandbox with realistic data on a free loopback port, for as long as
+# the app runs. Its data lives in a throwaway folder.
+start_demo_portal() {
+  DEMO_DIR="$(mktemp -d "${TMPDIR:-/tmp}/tokendesk-demo.XXXXXX")"
+  "$BUILD_DIR/bin/tokendesk-portal-sandbox" --data "$DEMO_DIR/portal" --seed demo \
+    --client demo:demo-secret:administrator >"$DEMO_DIR/portal.out" 2>"$DEMO_DIR/portal.log" &
+  DEMO_PID=$!
+  trap 'kill "$DEMO_PID" 2>/dev/null; wait "$DEMO_PID" 2>/dev/null; rm -rf "$DEMO_DIR"' EXIT
+  local i
+  for i in $(seq 1 100); do
+    grep -q '^listening ' "$DEMO_DIR/portal.out" 2>/dev/null && break
+    kill -0 "$DEMO_PID" 2>/dev/null || die "the demo portal did not start: $(cat "$DEMO_DIR/portal.log")"
+    sleep 0.1
+  done
+  DEMO_URL="$(sed -n 's/^listening //p' "$DEMO_DIR/portal.out")"
+  [ -n "$DEMO_URL" ] || die "the demo portal did not report its address"
+  export TOKENDESK_DEMO_PORTAL_URL="$DEMO_URL" TOKENDESK_DEMO_CLIENT_ID=demo
+  say "Demo portal at $DEMO_URL (client 'demo', secret 'demo-secret'). Try:"
+  say "  echo demo-secret | $BUILD_DIR/bin/tokendesk-cli portal list --url $DEMO_URL --client-id demo"
+}
+
 cmd_run() {
   cmd_deps
   cmd_build
@@ -82,8 +125,9 @@ cmd_run() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     die "no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run TokenDesk from a desktop session, or under a virtual one: xvfb-run -a scripts/dev.sh run"
   fi
+  start_demo_portal
   say "Starting TokenDesk"
-  exec "$BUILD_DIR/bin/tokendesk" "$@"
+  "$BUILD_DIR/bin/tokendesk" "$@"
 }
 
 cmd_test() {

@@ -118,6 +118,10 @@ void PortalHttpTransport::sendWithin(PortalCall *call, const PortalRequest &requ
     exchange->completion = std::move(completion);
     exchange->call = call;
     exchange->ownsCall = false;
+    if (call->isCancelled()) {
+        finish(exchange, {}, makeError(PortalErrorKind::Cancelled, tr("Cancelled.")));
+        return;
+    }
     connect(call, &PortalCall::cancelled, this, [this, exchange] {
         finish(exchange, {}, makeError(PortalErrorKind::Cancelled, tr("Cancelled.")));
     });
@@ -168,8 +172,10 @@ void PortalHttpTransport::sendHttp(const std::shared_ptr<Exchange> &exchange,
             exchange->sslErrors.append(error.errorString());
     });
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > kMaxResponseBytes)
+        if (received > kMaxResponseBytes) {
+            reply->setProperty("tokendeskTooLarge", true);
             reply->abort();
+        }
     });
     connect(reply, &QNetworkReply::finished, this, [this, exchange, reply, accessToken] {
         onReplyFinished(exchange, reply, accessToken);
@@ -198,10 +204,7 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
         finish(exchange, {}, error);
         return;
     }
-    if (reply->bytesAvailable() > kMaxResponseBytes ||
-        (networkError == QNetworkReply::OperationCanceledError &&
-         reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid() &&
-         reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > kMaxResponseBytes)) {
+    if (reply->property("tokendeskTooLarge").toBool()) {
         finish(exchange, {},
                makeError(PortalErrorKind::Protocol, tr("The portal's answer is too large.")));
         return;

@@ -22,7 +22,7 @@ PACKAGES=(
   # data embedded at build time
   publicsuffix
   # tests: headless display, D-Bus session, keyring, screenshots, an HTTP client of others
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick curl
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick curl openssl
 )
 # The OpenAPI linter (tools/openapi) runs on Node.js 20.19+; Debian's own nodejs is installed
 # only where no node is on PATH at all.

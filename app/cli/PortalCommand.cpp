@@ -7,9 +7,9 @@
 #include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
 #include "portal/PortalJson.h"
+#include "portal/PortalWait.h"
 
 #include <QCommandLineParser>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,23 +21,6 @@ using namespace tokendesk::domain;
 using namespace tokendesk::portal;
 
 namespace {
-
-// Runs one asynchronous portal call to its end.
-template <typename T>
-PortalResult<T> await(const std::function<PortalCall *(PortalCallback<T>)> &start)
-{
-    QEventLoop loop;
-    PortalResult<T> result;
-    bool done = false;
-    start([&](const PortalResult<T> &r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
-}
 
 int exitCodeFor(const PortalError &error)
 {
@@ -162,11 +145,11 @@ int PortalCommand::run(const QStringList &arguments)
     backend.transport().setRetryPolicy(policy);
     const bool json = parser.isSet(jsonOption);
 
-    const auto identity = await<PortalIdentity>(
+    const auto identity = waitFor<PortalIdentity>(
         [&](PortalCallback<PortalIdentity> done) { return backend.fetchIdentity(done); });
     if (!identity.ok())
         return fail(identity.error);
-    const auto deployments = await<QList<Deployment>>(
+    const auto deployments = waitFor<QList<Deployment>>(
         [&](PortalCallback<QList<Deployment>> done) { return backend.fetchDeployments(done); });
     if (!deployments.ok())
         return fail(deployments.error);
@@ -205,7 +188,7 @@ int PortalCommand::run(const QStringList &arguments)
     QList<QStringList> rows = {{tr("DEPLOYMENT"), tr("TOKEN"), tr("NAME"), tr("KIND"),
                                 tr("STATUS"), tr("CONTROLS")}};
     for (const Deployment &deployment : selected) {
-        const auto listing = await<TokenListing>([&](PortalCallback<TokenListing> done) {
+        const auto listing = waitFor<TokenListing>([&](PortalCallback<TokenListing> done) {
             return backend.fetchAllTokens(
                 deployment.id, std::nullopt,
                 [&](int received) {

@@ -6,11 +6,18 @@
 
 #include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
+#include "portal/PortalWait.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QFile>
 #include <QSet>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -23,22 +30,6 @@ using namespace tokendesk::domain;
 namespace {
 
 const QByteArray kSecret = "client-secret-7d1f0c9e5b";
-
-template <typename T>
-PortalResult<T> await(const std::function<PortalCall *(PortalCallback<T>)> &start)
-{
-    QEventLoop loop;
-    PortalResult<T> result;
-    bool done = false;
-    start([&](const PortalResult<T> &r) {
-        result = r;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
-}
 
 // A retry policy that keeps the tests quick.
 RetryPolicy fastRetries(int attempts = 8)
@@ -143,17 +134,17 @@ private Q_SLOTS:
                  qPrintable(sandbox.error()));
         auto backend = backendFor(sandbox);
 
-        const auto me = await<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
         QVERIFY2(me.ok(), qPrintable(me.error.message));
         QCOMPARE(me.value->role, PortalRole::Administrator);
 
-        const auto deployments = await<QList<Deployment>>([&](auto done) { return backend->fetchDeployments(done); });
+        const auto deployments = waitFor<QList<Deployment>>([&](auto done) { return backend->fetchDeployments(done); });
         QVERIFY(deployments.ok());
         QCOMPARE(deployments.value->size(), 1);
         const QString deployment = deployments.value->first().id;
 
         int lastProgress = 0;
-        const auto listing = await<TokenListing>([&](auto done) {
+        const auto listing = waitFor<TokenListing>([&](auto done) {
             return backend->fetchAllTokens(deployment, std::nullopt, [&](int n) { lastProgress = n; }, done);
         });
         QVERIFY2(listing.ok(), qPrintable(listing.error.message));
@@ -167,10 +158,10 @@ private Q_SLOTS:
 
         // Conditional page: 304 the second time.
         TokenPageRequest pageRequest{deployment, QString(), 50, std::nullopt, QByteArray()};
-        const auto page = await<TokenPage>([&](auto done) { return backend->fetchTokenPage(pageRequest, done); });
+        const auto page = waitFor<TokenPage>([&](auto done) { return backend->fetchTokenPage(pageRequest, done); });
         QVERIFY(page.ok() && !page.value->etag.isEmpty());
         pageRequest.ifNoneMatch = page.value->etag;
-        const auto again = await<TokenPage>([&](auto done) { return backend->fetchTokenPage(pageRequest, done); });
+        const auto again = waitFor<TokenPage>([&](auto done) { return backend->fetchTokenPage(pageRequest, done); });
         QVERIFY(again.ok());
         QVERIFY(again.value->notModified);
 
@@ -178,12 +169,12 @@ private Q_SLOTS:
         const Token first = listing.value->tokens.first();
         TokenChange change;
         change.ipRanges = QStringList{QStringLiteral("203.0.113.0/28")};
-        const auto updated = await<Token>([&](auto done) {
+        const auto updated = waitFor<Token>([&](auto done) {
             return backend->updateToken(first.id, first.version, change, QString(), done);
         });
         QVERIFY2(updated.ok(), qPrintable(updated.error.message));
         QCOMPARE(updated.value->version, first.version + 1);
-        const auto stale = await<Token>([&](auto done) {
+        const auto stale = waitFor<Token>([&](auto done) {
             return backend->updateToken(first.id, first.version, change, QString(), done);
         });
         QCOMPARE(stale.error.kind, PortalErrorKind::PreconditionFailed);
@@ -192,7 +183,7 @@ private Q_SLOTS:
         // A value the engine refuses: typed 422 with the rule id.
         TokenChange bad;
         bad.corsOrigins = QStringList{QStringLiteral("https://shop.example.com/path")};
-        const auto refused = await<Token>([&](auto done) {
+        const auto refused = waitFor<Token>([&](auto done) {
             return backend->updateToken(first.id, updated.value->version, bad, QString(), done);
         });
         QCOMPARE(refused.error.kind, PortalErrorKind::Validation);
@@ -203,17 +194,17 @@ private Q_SLOTS:
 
         // Delete, then the incremental pull carries the tombstone.
         const QDateTime since = listing.value->asOf;
-        const auto deleted = await<Done>([&](auto done) {
+        const auto deleted = waitFor<Done>([&](auto done) {
             return backend->deleteToken(first.id, updated.value->version, QString(), done);
         });
         QVERIFY(deleted.ok());
-        const auto delta = await<TokenListing>([&](auto done) {
+        const auto delta = waitFor<TokenListing>([&](auto done) {
             return backend->fetchAllTokens(deployment, since, {}, done);
         });
         QVERIFY(delta.ok());
         QCOMPARE(delta.value->tombstones.size(), 1);
         QCOMPARE(delta.value->tombstones.first().id, first.id);
-        const auto gone = await<Token>([&](auto done) { return backend->fetchToken(first.id, done); });
+        const auto gone = waitFor<Token>([&](auto done) { return backend->fetchToken(first.id, done); });
         QCOMPARE(gone.error.kind, PortalErrorKind::NotFound);
     }
 
@@ -222,16 +213,16 @@ private Q_SLOTS:
         SandboxProcess sandbox;
         QVERIFY(sandbox.start(QStringList{QStringLiteral("--seed"), QStringLiteral("5")} + clientArguments()));
         auto reader = backendFor(sandbox, QStringLiteral("reader"), "reader-pw");
-        const auto listing = await<TokenListing>([&](auto done) {
+        const auto listing = waitFor<TokenListing>([&](auto done) {
             return reader->fetchAllTokens(QStringLiteral("dep_load"), std::nullopt, {}, done);
         });
         QVERIFY(listing.ok());
-        const auto reveal = await<RevealedValue>([&](auto done) {
+        const auto reveal = waitFor<RevealedValue>([&](auto done) {
             return reader->revealToken(listing.value->tokens.first().id, done);
         });
         QCOMPARE(reveal.error.kind, PortalErrorKind::Forbidden);
         auto wrong = backendFor(sandbox, QStringLiteral("admin"), "not-the-secret");
-        const auto me = await<PortalIdentity>([&](auto done) { return wrong->fetchIdentity(done); });
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return wrong->fetchIdentity(done); });
         QCOMPARE(me.error.kind, PortalErrorKind::Unauthorized);
         QVERIFY(!me.error.message.contains(QStringLiteral("not-the-secret")));
     }
@@ -264,7 +255,7 @@ private Q_SLOTS:
         SandboxProcess restarted;
         QVERIFY(restarted.start(QStringList{QStringLiteral("--data"), data.path(), QStringLiteral("--listen"),
                                             QStringLiteral("127.0.0.1:%1").arg(port)} + clientArguments()));
-        const auto me = await<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
         QVERIFY2(me.ok(), qPrintable(me.error.message));
         QCOMPARE(restarted.countLogLines(QStringLiteral("GET /v1/me 401")), 1);
         QCOMPARE(restarted.countLogLines(QStringLiteral("POST /oauth2/token 200")), 1);
@@ -276,9 +267,9 @@ private Q_SLOTS:
         SandboxProcess sandbox;
         QVERIFY(sandbox.start(QStringList{QStringLiteral("--token-ttl"), QStringLiteral("2")} + clientArguments()));
         auto backend = backendFor(sandbox);
-        QVERIFY((await<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); })).ok());
+        QVERIFY((waitFor<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); })).ok());
         QTest::qWait(2100);
-        QVERIFY((await<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); })).ok());
+        QVERIFY((waitFor<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); })).ok());
         // The old token had expired; the client knew and did not send it.
         QCOMPARE(sandbox.countLogLines(QStringLiteral("GET /v1/me 401")), 0);
         QCOMPARE(sandbox.countLogLines(QStringLiteral("POST /oauth2/token 200")), 2);
@@ -297,7 +288,7 @@ private Q_SLOTS:
             TokenPageRequest request{QStringLiteral("dep_load"), QString(), 100, std::nullopt, QByteArray()};
             QSet<QString> ids;
             do {
-                const auto page = await<TokenPage>([&](auto done) { return backend->fetchTokenPage(request, done); });
+                const auto page = waitFor<TokenPage>([&](auto done) { return backend->fetchTokenPage(request, done); });
                 QVERIFY2(page.ok(), qPrintable(page.error.message));
                 for (const Token &token : page.value->tokens)
                     ids.insert(token.id);
@@ -324,7 +315,7 @@ private Q_SLOTS:
             TokenDraft draft;
             draft.name = QStringLiteral("Created %1").arg(i);
             draft.kind = TokenKind::Integration;
-            const auto created = await<Token>([&](auto done) {
+            const auto created = waitFor<Token>([&](auto done) {
                 return backend->createToken(QStringLiteral("dep_load"), draft, QString(), done);
             });
             QVERIFY2(created.ok(), qPrintable(created.error.message));
@@ -335,7 +326,7 @@ private Q_SLOTS:
         // Read back without drops: exactly one token per create.
         auto reader = backendFor(sandbox);
         QStringList names;
-        const auto listing = await<TokenListing>([&](auto done) {
+        const auto listing = waitFor<TokenListing>([&](auto done) {
             return reader->fetchAllTokens(QStringLiteral("dep_load"), std::nullopt, {}, done);
         });
         QVERIFY(listing.ok());
@@ -343,6 +334,44 @@ private Q_SLOTS:
             names.append(token.name);
         for (int i = 0; i < 12; ++i)
             QCOMPARE(names.count(QStringLiteral("Created %1").arg(i)), 1);
+    }
+
+    // A certificate the system does not trust: the client refuses, says why, and does not
+    // retry or fall back to plain HTTP.
+    void tlsErrorsFailClosed()
+    {
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                       QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                       QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+        QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, "openssl could not make a certificate");
+        QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+        QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        QVERIFY(!configuration.localCertificate().isNull() && !configuration.privateKey().isNull());
+
+        QSslServer server;
+        server.setSslConfiguration(configuration);
+        int handshakes = 0;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this, [&] { ++handshakes; });
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+
+        QNetworkAccessManager network;
+        HttpPortalBackend backend(&network, QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())),
+                                  PortalCredentials{QStringLiteral("admin"), kSecret});
+        backend.transport().setRetryPolicy(fastRetries(4));
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return backend.fetchIdentity(done); });
+        QCOMPARE(me.error.kind, PortalErrorKind::Tls);
+        QVERIFY2(me.error.message.contains(QStringLiteral("certificate")), qPrintable(me.error.message));
+        QVERIFY(!me.error.isTransient());
+        QCOMPARE(handshakes, 1);
     }
 
     void slowPortalTimesOut()
@@ -353,7 +382,7 @@ private Q_SLOTS:
         RetryPolicy policy = fastRetries(2);
         policy.transferTimeoutMs = 300;
         backend->transport().setRetryPolicy(policy);
-        const auto me = await<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return backend->fetchIdentity(done); });
         QCOMPARE(me.error.kind, PortalErrorKind::Timeout);
         QVERIFY(me.error.isTransient());
     }
@@ -368,7 +397,7 @@ private Q_SLOTS:
         HttpPortalBackend backend(&network, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
                                   PortalCredentials{QStringLiteral("a"), "b"});
         backend.transport().setRetryPolicy(fastRetries(3));
-        const auto me = await<PortalIdentity>([&](auto done) { return backend.fetchIdentity(done); });
+        const auto me = waitFor<PortalIdentity>([&](auto done) { return backend.fetchIdentity(done); });
         QCOMPARE(me.error.kind, PortalErrorKind::Network);
         QVERIFY(me.error.message.contains(QStringLiteral("127.0.0.1")));
     }
@@ -403,18 +432,18 @@ private Q_SLOTS:
         QByteArray revealedValue;
         {
             auto backend = backendFor(sandbox);
-            const auto listing = await<TokenListing>([&](auto done) {
+            const auto listing = waitFor<TokenListing>([&](auto done) {
                 return backend->fetchAllTokens(QStringLiteral("dep_load"), std::nullopt, {}, done);
             });
             if (listing.ok()) {
-                const auto revealed = await<RevealedValue>([&](auto done) {
+                const auto revealed = waitFor<RevealedValue>([&](auto done) {
                     return backend->revealToken(listing.value->tokens.first().id, done);
                 });
                 if (revealed.ok())
                     revealedValue = revealed.value->value;
             }
             auto wrong = backendFor(sandbox, QStringLiteral("admin"), "wrong-secret-31f9a2");
-            await<PortalIdentity>([&](auto done) { return wrong->fetchIdentity(done); });
+            waitFor<PortalIdentity>([&](auto done) { return wrong->fetchIdentity(done); });
         }
         qInstallMessageHandler(previous);
         QLoggingCategory::setFilterRules(QString());

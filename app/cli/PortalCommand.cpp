@@ -2,12 +2,12 @@
 
 #include "CliOutput.h"
 #include "ExitCode.h"
+#include "PortalWait.h"
 #include "SecretInput.h"
 
 #include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
 #include "portal/PortalJson.h"
-#include "portal/PortalWait.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 
 #include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
-#include "portal/PortalWait.h"
+#include "PortalWait.h"
 
 #include <QEventLoop>
 #include <QLoggingCategory>
@@ -26,6 +26,7 @@
 using namespace tokendesk;
 using namespace tokendesk::portal;
 using namespace tokendesk::domain;
+using tokendesk::cli::waitFor;
 
 namespace {
 

@@ -113,7 +113,6 @@ start_demo_portal() {
   done
   DEMO_URL="$(sed -n 's/^listening //p' "$DEMO_DIR/portal.out")"
   [ -n "$DEMO_URL" ] || die "the demo portal did not report its address"
-  export TOKENDESK_DEMO_PORTAL_URL="$DEMO_URL" TOKENDESK_DEMO_CLIENT_ID=demo
   say "Demo portal at $DEMO_URL (client 'demo', secret 'demo-secret'). Try:"
   say "  echo demo-secret | $BUILD_DIR/bin/tokendesk-cli portal list --url $DEMO_URL --client-id demo"
 }

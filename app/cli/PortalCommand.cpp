@@ -35,9 +35,21 @@ int exitCodeFor(const PortalError &error)
     }
 }
 
+// What a portal says is shown as text: control characters (terminal escape sequences from a
+// hostile or broken portal) are replaced.
+QString printable(const QString &text)
+{
+    QString result = text;
+    for (QChar &c : result) {
+        if (c.category() == QChar::Other_Control)
+            c = QChar(0xFFFD);
+    }
+    return result;
+}
+
 int fail(const PortalError &error)
 {
-    CliOutput::err(QStringLiteral("tokendesk-cli portal: %1\n").arg(error.message));
+    CliOutput::err(QStringLiteral("tokendesk-cli portal: %1\n").arg(printable(error.message)));
     return exitCodeFor(error);
 }
 
@@ -163,9 +175,10 @@ int PortalCommand::run(const QStringList &arguments)
                            QLatin1Char('\n'));
         } else {
             CliOutput::out(tr("Connected to %1 as %2 (%3), account %4 (%5); deployments: %6.\n")
-                               .arg(baseUrl->toDisplayString(), identity.value->clientId,
+                               .arg(baseUrl->toDisplayString(), printable(identity.value->clientId),
                                     portalRoleName(identity.value->role),
-                                    identity.value->accountName, identity.value->accountId,
+                                    printable(identity.value->accountName),
+                                    printable(identity.value->accountId),
                                     QString::number(deployments.value->size())));
         }
         return Success;
@@ -204,7 +217,8 @@ int PortalCommand::run(const QStringList &arguments)
         QJsonArray tokens;
         for (const Token &token : listing.value->tokens) {
             tokens.append(PortalJson::tokenToJson(token));
-            rows.append({deployment.id, token.id, token.name, tokenKindName(token.kind),
+            rows.append({printable(deployment.id), printable(token.id), printable(token.name),
+                         tokenKindName(token.kind),
                          tokenStatusName(token.status), controlsSummary(token.controls)});
         }
         QJsonObject entry = PortalJson::deploymentToJson(deployment);

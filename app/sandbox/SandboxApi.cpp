@@ -135,8 +135,11 @@ ApiResponse SandboxApi::issueAccessToken(const ApiRequest &request)
         const int colon = decoded.indexOf(':');
         if (colon > 0) {
             // RFC 6749 §2.3.1: both parts are form-encoded before they are joined.
-            const QString id = QUrl::fromPercentEncoding(decoded.left(colon));
-            const QString secret = QUrl::fromPercentEncoding(decoded.mid(colon + 1));
+            // (form encoding writes a space as '+')
+            const QString id =
+                QUrl::fromPercentEncoding(QByteArray(decoded.left(colon)).replace('+', ' '));
+            const QString secret =
+                QUrl::fromPercentEncoding(QByteArray(decoded.mid(colon + 1)).replace('+', ' '));
             for (const SandboxClient &known : m_clients) {
                 if (known.id == id && sameSecret(known.secret, secret))
                     client = known;
@@ -317,7 +320,11 @@ ApiResponse SandboxApi::listTokens(const ApiRequest &request)
                                     request.path, issues);
 
     const QDateTime asOf = QDateTime::currentDateTimeUtc();
-    QList<StoredToken> rows = m_store.tokenPage(deploymentId, since, after, *limit + 1);
+    const auto page = m_store.tokenPage(deploymentId, since, after, *limit + 1);
+    if (!page)
+        return ApiResponse::problem(500, "internal-error",
+                                    QStringLiteral("The portal's storage failed."), request.path);
+    QList<StoredToken> rows = *page;
     const bool more = rows.size() > *limit;
     if (more)
         rows.removeLast();

@@ -96,8 +96,8 @@ SandboxServer::SandboxServer(const SandboxOptions &options, SandboxStore &store,
         const ApiRequest api = toApiRequest(request, {});
         const ApiResponse response = ApiResponse::problem(
             404, "not-found", QStringLiteral("The portal API has no such path."), api.path);
-        write(responder, response, false);
         logLine(api, response.status, timer.elapsed(), "");
+        write(responder, response, false);
     });
 }
 
@@ -141,8 +141,8 @@ void SandboxServer::serve(const QString &path, const QStringList &arguments,
             405, "method-not-allowed",
             tr("%1 is not allowed here.").arg(QString::fromLatin1(api.method)), api.path);
         response.withHeader("Allow", allowed.join(", "));
-        write(responder, response, false);
         logLine(api, response.status, timer.elapsed(), "");
+        write(responder, response, false);
         return;
     }
 
@@ -156,8 +156,9 @@ void SandboxServer::serve(const QString &path, const QStringList &arguments,
     // between the portal and the client.
     const bool drop = m_options.dropRate > 0.0 && response.status < 500 &&
                       m_faults.generateDouble() < m_options.dropRate;
-    write(responder, response, drop);
+    // Logged before the answer leaves, so that whoever reads the answer finds the line.
     logLine(api, response.status, timer.elapsed(), drop ? " dropped" : "");
+    write(responder, response, drop);
 }
 
 std::optional<ApiResponse> SandboxServer::injectedFault(const ApiRequest &request)
@@ -233,13 +234,27 @@ ApiResponse SandboxServer::withIdempotency(const SandboxRoute &route, const ApiR
         replay.withHeader("Idempotent-Replayed", "true");
         return replay;
     }
+    // The write and the response kept for its key commit together: a retry after a lost
+    // answer then finds either both or neither.
+    if (!m_store.beginTransaction())
+        return ApiResponse::problem(500, "internal-error", tr("The portal's storage failed."),
+                                    request.path);
     ApiResponse response = m_api.handle(route.operation, request);
     // Failures the client may retry (rate limits, server errors) are not remembered.
-    if (response.status < 500 && response.status != 429) {
-        m_store.storeResponse(request.client.id, keyText,
-                              StoredResponse{fingerprint, response.status, response.contentType,
-                                             response.header("ETag"), response.header("Location"),
-                                             response.body});
+    const bool remember = response.status < 500 && response.status != 429;
+    if (remember &&
+        !m_store.storeResponse(request.client.id, keyText,
+                               StoredResponse{fingerprint, response.status, response.contentType,
+                                              response.header("ETag"),
+                                              response.header("Location"), response.body})) {
+        m_store.rollback();
+        return ApiResponse::problem(500, "internal-error", tr("The portal's storage failed."),
+                                    request.path);
+    }
+    if (!m_store.commit()) {
+        m_store.rollback();
+        return ApiResponse::problem(500, "internal-error", tr("The portal's storage failed."),
+                                    request.path);
     }
     return response;
 }

@@ -211,6 +211,11 @@ bool SandboxStore::commit()
     return database().commit();
 }
 
+void SandboxStore::rollback()
+{
+    database().rollback();
+}
+
 bool SandboxStore::insertDeployment(const Deployment &deployment)
 {
     QSqlQuery query(database());
@@ -315,9 +320,9 @@ std::optional<StoredToken> SandboxStore::token(const QString &id) const
     return std::nullopt;
 }
 
-QList<StoredToken> SandboxStore::tokenPage(const QString &deploymentId,
-                                           const std::optional<QDateTime> &updatedSince,
-                                           const std::optional<PageKey> &after, int limit) const
+std::optional<QList<StoredToken>>
+SandboxStore::tokenPage(const QString &deploymentId, const std::optional<QDateTime> &updatedSince,
+                        const std::optional<PageKey> &after, int limit) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM tokens WHERE deployment_id = :deployment")
                       .arg(QLatin1String(kTokenColumns));
@@ -340,9 +345,9 @@ QList<StoredToken> SandboxStore::tokenPage(const QString &deploymentId,
         query.bindValue(QStringLiteral(":after_id"), after->id);
     }
     query.bindValue(QStringLiteral(":limit"), limit);
-    QList<StoredToken> result;
     if (!query.exec())
-        return result;
+        return std::nullopt;
+    QList<StoredToken> result;
     while (query.next())
         result.append(tokenFromQuery(query));
     return result;

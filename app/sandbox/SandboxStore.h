@@ -56,6 +56,7 @@ public:
 
     bool beginTransaction();
     bool commit();
+    void rollback();
 
     bool insertDeployment(const domain::Deployment &deployment);
     QList<domain::Deployment> deployments() const; // with live token counts
@@ -68,9 +69,11 @@ public:
     std::optional<StoredToken> token(const QString &id) const; // deleted ones included
     // Tokens of a deployment ordered by (updated time, id) after the key. Without
     // updatedSince, live tokens only; with it, tokens and tombstones changed since.
-    QList<StoredToken> tokenPage(const QString &deploymentId,
-                                 const std::optional<QDateTime> &updatedSince,
-                                 const std::optional<PageKey> &after, int limit) const;
+    // nullopt on a database error.
+    std::optional<QList<StoredToken>> tokenPage(const QString &deploymentId,
+                                                const std::optional<QDateTime> &updatedSince,
+                                                const std::optional<PageKey> &after,
+                                                int limit) const;
 
     std::optional<StoredResponse> storedResponse(const QString &clientId, const QString &key) const;
     bool storeResponse(const QString &clientId, const QString &key, const StoredResponse &response);

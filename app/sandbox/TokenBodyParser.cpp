@@ -153,7 +153,9 @@ TokenBodyParser::Draft TokenBodyParser::parseCreate(const QByteArray &body)
                      });
     }
     const QJsonValue labels = object->value(QStringLiteral("labels"));
-    if (!labels.isUndefined()) {
+    if (!labels.isUndefined() && !labels.isObject()) {
+        result.issues.append(typeIssue(QStringLiteral("labels"), "an object"));
+    } else if (!labels.isUndefined()) {
         const auto parsed = portal::PortalJson::labelsFromJson(labels);
         if (!parsed)
             result.issues.append(shapeIssue(QStringLiteral("labels"), "labels.value-invalid",

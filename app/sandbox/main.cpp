@@ -65,6 +65,11 @@ int main(int argc, char *argv[])
         return 1;
     }
 
+    // Signals are handled before the address is printed: whoever reads it may stop us at once.
+    TerminationWatcher watcher;
+    QObject::connect(&watcher, &TerminationWatcher::terminationRequested, &app,
+                     [](int) { QCoreApplication::quit(); });
+
     SandboxServer server(options, store);
     QString error;
     const QUrl url = server.listen(&error);
@@ -75,9 +80,6 @@ int main(int argc, char *argv[])
     // Scripts and tests read the port from this first line.
     print(stdout, QStringLiteral("listening %1\n").arg(url.toString()));
 
-    TerminationWatcher watcher;
-    QObject::connect(&watcher, &TerminationWatcher::terminationRequested, &app,
-                     [](int) { QCoreApplication::quit(); });
     const int status = app.exec();
     print(stderr, QStringLiteral("tokendesk-portal-sandbox: stopped\n"));
     return status;

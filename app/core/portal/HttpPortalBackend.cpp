@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUuid>
 
@@ -129,9 +130,11 @@ void HttpPortalBackend::fetchDeploymentPage(PortalCall *call, const QString &cur
     m_transport->sendWithin(call, request, [this, call, cursor, collected, done](
                                                const PortalResponse &response,
                                                const PortalError &error) {
+        const QPointer<PortalCall> guard(call);
         const auto fail = [&](const PortalError &failure) {
             done(PortalResult<QList<Deployment>>::failure(failure));
-            call->markFinished();
+            if (guard) // the callback may have destroyed the backend
+                guard->markFinished();
         };
         if (error.isError())
             return fail(error);
@@ -150,7 +153,8 @@ void HttpPortalBackend::fetchDeploymentPage(PortalCall *call, const QString &cur
             return;
         }
         done(PortalResult<QList<Deployment>>::success(*collected));
-        call->markFinished();
+        if (guard)
+            guard->markFinished();
     });
 }
 
@@ -270,9 +274,11 @@ void HttpPortalBackend::fetchNextTokenPage(PortalCall *call, TokenPageRequest re
 {
     m_transport->sendWithin(call, tokenPageRequest(request), [=](const PortalResponse &response,
                                                                  const PortalError &error) {
+        const QPointer<PortalCall> guard(call);
         const auto fail = [&](const PortalError &failure) {
             done(PortalResult<TokenListing>::failure(failure));
-            call->markFinished();
+            if (guard) // the callback may have destroyed the backend
+                guard->markFinished();
         };
         if (error.isError())
             return fail(error);
@@ -282,8 +288,11 @@ void HttpPortalBackend::fetchNextTokenPage(PortalCall *call, TokenPageRequest re
         if (listing->pages == 0)
             listing->asOf = page->asOf;
         listing->pages += 1;
-        listing->tokens += page->tokens;
-        listing->tombstones += page->tombstones;
+        // Paging may show an item twice (it changed meanwhile): keep its latest version.
+        for (const Token &token : page->tokens)
+            listing->addToken(token);
+        for (const TokenTombstone &tombstone : page->tombstones)
+            listing->addTombstone(tombstone);
         if (progress)
             progress(int(listing->tokens.size() + listing->tombstones.size()));
         if (!page->nextCursor.isEmpty() && page->nextCursor != request.cursor) {
@@ -293,7 +302,8 @@ void HttpPortalBackend::fetchNextTokenPage(PortalCall *call, TokenPageRequest re
             return;
         }
         done(PortalResult<TokenListing>::success(*listing));
-        call->markFinished();
+        if (guard)
+            guard->markFinished();
     });
 }
 
@@ -353,7 +363,6 @@ PortalCall *HttpPortalBackend::revealToken(const QString &tokenId,
     request.method = "POST";
     request.path = QStringLiteral("/v1/tokens/%1/reveal").arg(encoded(tokenId));
     request.retryable = true; // reveal changes nothing
-    request.sensitiveResponse = true;
     return m_transport->send(request, [done = std::move(done)](const PortalResponse &response,
                                                                const PortalError &error) {
         if (error.isError()) {

@@ -10,6 +10,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -36,13 +37,21 @@ struct TokenPage
     QByteArray etag;
 };
 
-// Every page of a deployment's tokens, followed to the end.
+// Every page of a deployment's tokens, followed to the end. Each id appears once, at its
+// latest version; a tombstone wins over an older live version.
 struct TokenListing
 {
     QList<domain::Token> tokens;
     QList<domain::TokenTombstone> tombstones;
     QDateTime asOf; // of the first page
     int pages = 0;
+
+    void addToken(const domain::Token &token);
+    void addTombstone(const domain::TokenTombstone &tombstone);
+
+private:
+    QHash<QString, qsizetype> m_tokenIndex;
+    QHash<QString, qsizetype> m_tombstoneIndex;
 };
 
 // A token's value, from reveal: a secret, to be shown or copied and then forgotten.

@@ -15,10 +15,14 @@ void PortalCall::cancel()
     if (m_finished || m_cancelled)
         return;
     m_cancelled = true;
-    if (m_retryTimer)
+    if (m_retryTimer) {
         m_retryTimer->stop();
+        m_retryTimer->deleteLater();
+    }
+    // A receiver of cancelled() may destroy the transport, and this call with it.
+    const QPointer<PortalCall> self(this);
     Q_EMIT cancelled();
-    if (m_reply)
+    if (self && m_reply)
         m_reply->abort();
 }
 

@@ -18,11 +18,11 @@ struct PortalRequest
     QByteArray body;
     QByteArray contentType;
     QList<QPair<QByteArray, QByteArray>> headers;
-    // Safe to send again after a failure: GETs, reveal, and writes with an Idempotency-Key.
-    bool retryable = true;
-    // Whether the body of the response may hold a secret (reveal): it is never logged, and
-    // neither is anything else, but this also keeps it out of error messages.
-    bool sensitiveResponse = false;
+    // Safe to send again after a failure even though the method is not GET: reveal, and
+    // writes that carry an Idempotency-Key. GETs are always safe to repeat.
+    bool retryable = false;
+
+    bool mayRepeat() const { return retryable || method == "GET" || method == "HEAD"; }
 };
 
 // The answer, once the transport has finished with retries and authentication.

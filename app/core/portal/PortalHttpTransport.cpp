@@ -8,7 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
+#include <QPointer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslError>
@@ -64,6 +64,18 @@ PortalErrorKind kindForStatus(int status)
     }
 }
 
+// The TLS errors of a reply, as a PortalError; nullopt when TLS was not the problem.
+std::optional<PortalError> tlsFailure(QNetworkReply *reply)
+{
+    const QStringList errors = reply->property("tokendeskSslErrors").toStringList();
+    if (errors.isEmpty() && reply->error() != QNetworkReply::SslHandshakeFailedError)
+        return std::nullopt;
+    return makeError(PortalErrorKind::Tls,
+                     PortalHttpTransport::tr("The portal's TLS certificate was not accepted: %1")
+                         .arg(errors.isEmpty() ? reply->errorString()
+                                               : errors.join(QStringLiteral("; "))));
+}
+
 bool isRetryableStatus(int status)
 {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
@@ -80,7 +92,6 @@ struct PortalHttpTransport::Exchange
     int attempt = 1;
     bool refreshedAfter401 = false;
     bool finished = false;
-    QStringList sslErrors;
     QElapsedTimer clock;
 };
 
@@ -92,6 +103,34 @@ PortalHttpTransport::PortalHttpTransport(QNetworkAccessManager *network, QUrl ba
     , m_credentials(std::move(credentials))
     , m_jitter(QRandomGenerator::system()->generate())
 {
+    const auto checked = PortalEndpoint::parse(m_baseUrl.toString(), &m_endpointError);
+    if (checked)
+        m_baseUrl = *checked;
+}
+
+PortalHttpTransport::~PortalHttpTransport()
+{
+    const QSet<QNetworkReply *> replies = std::exchange(m_replies, {});
+    for (QNetworkReply *reply : replies) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+QNetworkReply *PortalHttpTransport::track(QNetworkReply *reply)
+{
+    m_replies.insert(reply);
+    connect(reply, &QObject::destroyed, this, [this, reply] { m_replies.remove(reply); });
+    // TLS problems fail closed at once: nothing more is sent or read on that connection.
+    connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError> &errors) {
+        QStringList messages;
+        for (const QSslError &error : errors)
+            messages.append(error.errorString());
+        reply->setProperty("tokendeskSslErrors", messages);
+        reply->abort();
+    });
+    return reply;
 }
 
 PortalCall *PortalHttpTransport::send(const PortalRequest &request, Completion completion)
@@ -106,7 +145,12 @@ PortalCall *PortalHttpTransport::send(const PortalRequest &request, Completion c
         finish(exchange, {}, makeError(PortalErrorKind::Cancelled, tr("Cancelled.")));
     });
     // Started from the event loop, so that the caller can connect to the call first.
-    QTimer::singleShot(0, this, [this, exchange] { startAttempt(exchange); });
+    QTimer::singleShot(0, this, [this, exchange] {
+        if (!m_endpointError.isEmpty())
+            finish(exchange, {}, makeError(PortalErrorKind::InvalidEndpoint, m_endpointError));
+        else
+            startAttempt(exchange);
+    });
     return call;
 }
 
@@ -120,6 +164,10 @@ void PortalHttpTransport::sendWithin(PortalCall *call, const PortalRequest &requ
     exchange->ownsCall = false;
     if (call->isCancelled()) {
         finish(exchange, {}, makeError(PortalErrorKind::Cancelled, tr("Cancelled.")));
+        return;
+    }
+    if (!m_endpointError.isEmpty()) {
+        finish(exchange, {}, makeError(PortalErrorKind::InvalidEndpoint, m_endpointError));
         return;
     }
     connect(call, &PortalCall::cancelled, this, [this, exchange] {
@@ -162,15 +210,10 @@ void PortalHttpTransport::sendHttp(const std::shared_ptr<Exchange> &exchange,
     for (const auto &header : request.headers)
         http.setRawHeader(header.first, header.second);
 
-    exchange->sslErrors.clear();
     exchange->clock.start();
-    QNetworkReply *reply = m_network->sendCustomRequest(http, request.method, request.body);
+    QNetworkReply *reply = track(m_network->sendCustomRequest(http, request.method, request.body));
     if (exchange->call)
         exchange->call->setCurrentReply(reply);
-    connect(reply, &QNetworkReply::sslErrors, this, [exchange](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            exchange->sslErrors.append(error.errorString());
-    });
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
         if (received > kMaxResponseBytes) {
             reply->setProperty("tokendeskTooLarge", true);
@@ -193,15 +236,10 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
     const QNetworkReply::NetworkError networkError = reply->error();
     const qint64 elapsed = exchange->clock.elapsed();
 
-    if (!exchange->sslErrors.isEmpty() || networkError == QNetworkReply::SslHandshakeFailedError) {
+    if (const auto tls = tlsFailure(reply)) {
         qCDebug(lcPortal) << request.method << request.path << "TLS failure after" << elapsed
                           << "ms";
-        PortalError error = makeError(
-            PortalErrorKind::Tls,
-            tr("The portal's TLS certificate was not accepted: %1")
-                .arg(exchange->sslErrors.isEmpty() ? reply->errorString()
-                                                   : exchange->sslErrors.join(QStringLiteral("; "))));
-        finish(exchange, {}, error);
+        finish(exchange, {}, *tls);
         return;
     }
     if (reply->property("tokendeskTooLarge").toBool()) {
@@ -209,7 +247,7 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
                makeError(PortalErrorKind::Protocol, tr("The portal's answer is too large.")));
         return;
     }
-    if (isTransportFailure(networkError)) {
+    if (isTransportFailure(networkError) || status == 0) {
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
         qCDebug(lcPortal) << request.method << request.path << (timedOut ? "timed out" : "failed:")
@@ -235,8 +273,11 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
                       << "ms, attempt" << exchange->attempt;
 
     // A connection closed in the middle of the body can end without a reported error.
+    // (304 and 204 have no body whatever Content-Length says.)
     const QByteArray declaredLength = response.header("content-length");
-    if (!declaredLength.isEmpty() && response.body.size() < declaredLength.toLongLong()) {
+    const bool hasBody = status >= 200 && status != 204 && status != 304;
+    if (hasBody && !declaredLength.isEmpty() &&
+        response.body.size() < declaredLength.toLongLong()) {
         qCDebug(lcPortal) << "response cut short after" << response.body.size() << "of"
                           << declaredLength << "bytes";
         retryOrFail(exchange,
@@ -255,8 +296,10 @@ void PortalHttpTransport::onReplyFinished(const std::shared_ptr<Exchange> &excha
         startAttempt(exchange);
         return;
     }
-    if (isRetryableStatus(status)) {
-        retryOrFail(exchange, errorFromResponse(response),
+    const PortalError portalError = status >= 400 ? errorFromResponse(response) : PortalError();
+    if (isRetryableStatus(status) ||
+        portalError.problemType == QLatin1String("urn:tokendesk:problem:idempotency-key-in-progress")) {
+        retryOrFail(exchange, portalError,
                     retryAfterSeconds(response.header("retry-after"),
                                       QDateTime::currentDateTimeUtc()));
         return;
@@ -281,7 +324,7 @@ void PortalHttpTransport::retryOrFail(const std::shared_ptr<Exchange> &exchange,
     PortalError failure = error;
     if (retryAfter >= 0)
         failure.retryAfterSeconds = retryAfter;
-    const bool mayRetry = exchange->request.retryable &&
+    const bool mayRetry = exchange->request.mayRepeat() &&
                           exchange->attempt < m_policy.maxAttempts &&
                           retryAfter <= m_policy.maxRetryAfterSeconds;
     if (!mayRetry) {
@@ -346,7 +389,7 @@ void PortalHttpTransport::requestAccessToken(int attempt)
     http.setRawHeader("Authorization", "Basic " + basic.toBase64());
     basic.fill('\0');
     QNetworkReply *reply =
-        m_network->post(http, QByteArrayLiteral("grant_type=client_credentials"));
+        track(m_network->post(http, QByteArrayLiteral("grant_type=client_credentials")));
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, attempt] { onTokenReply(reply, attempt); });
 }
@@ -360,11 +403,9 @@ void PortalHttpTransport::onTokenReply(QNetworkReply *reply, int attempt)
 
     PortalError error;
     int retryAfter = -1;
-    if (networkError == QNetworkReply::SslHandshakeFailedError) {
-        error = makeError(PortalErrorKind::Tls,
-                          tr("The portal's TLS certificate was not accepted: %1")
-                              .arg(reply->errorString()));
-    } else if (isTransportFailure(networkError)) {
+    if (const auto tls = tlsFailure(reply)) {
+        error = *tls;
+    } else if (isTransportFailure(networkError) || status == 0) {
         const bool timedOut = networkError == QNetworkReply::OperationCanceledError ||
                               networkError == QNetworkReply::TimeoutError;
         error = timedOut ? makeError(PortalErrorKind::Timeout,
@@ -429,8 +470,13 @@ void PortalHttpTransport::deliverToken(const QString &token, const PortalError &
 {
     m_refreshing = false;
     const QList<TokenWaiter> waiters = std::exchange(m_tokenWaiters, {});
-    for (const TokenWaiter &waiter : waiters)
+    // A waiter's callback may destroy this transport; the rest are then moot.
+    const QPointer<PortalHttpTransport> self(this);
+    for (const TokenWaiter &waiter : waiters) {
+        if (!self)
+            return;
         waiter(token, error);
+    }
 }
 
 PortalError PortalHttpTransport::errorFromResponse(const PortalResponse &response)
@@ -462,12 +508,13 @@ int PortalHttpTransport::retryAfterSeconds(const QByteArray &value, const QDateT
     const int seconds = text.toInt(&ok);
     if (ok)
         return seconds >= 0 ? seconds : -1;
-    const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(text),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!date.isValid())
+    // An HTTP date (RFC 9110 IMF-fixdate) is an RFC 2822 date in GMT.
+    QString date = QString::fromLatin1(text);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.left(date.size() - 4) + QStringLiteral(" +0000");
+    const QDateTime utc = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!utc.isValid())
         return -1;
-    QDateTime utc = date;
-    utc.setTimeSpec(Qt::UTC);
     return int(std::max<qint64>(0, now.secsTo(utc)));
 }
 

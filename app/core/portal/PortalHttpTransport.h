@@ -8,6 +8,7 @@
 #include "RetryPolicy.h"
 
 #include <QList>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -32,8 +33,11 @@ class PortalHttpTransport : public QObject
 public:
     using Completion = std::function<void(const PortalResponse &, const PortalError &)>;
 
+    // A base URL that PortalEndpoint refuses (plain HTTP off loopback, say) makes every call
+    // fail with InvalidEndpoint: nothing is sent.
     PortalHttpTransport(QNetworkAccessManager *network, QUrl baseUrl,
                         PortalCredentials credentials, QObject *parent = nullptr);
+    ~PortalHttpTransport() override;
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
@@ -66,6 +70,7 @@ private:
     void requestAccessToken(int attempt);
     void onTokenReply(QNetworkReply *reply, int attempt);
     void deliverToken(const QString &token, const PortalError &error);
+    QNetworkReply *track(QNetworkReply *reply);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -75,6 +80,8 @@ private:
     AccessTokenCache m_tokens;
     bool m_refreshing = false;
     QList<TokenWaiter> m_tokenWaiters;
+    QString m_endpointError;
+    QSet<QNetworkReply *> m_replies; // in flight, aborted if the transport goes first
 };
 
 } // namespace tokendesk::portal

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "TokenRecord.h"
+#include "Workspace.h"
+
+#include "domain/Deployment.h"
+
+#include <QList>
+#include <optional>
+
+namespace tokendesk::store {
+
+// Deployments, licences and tokens of every profile. Callers group writes in a Transaction.
+class TokenStore
+{
+public:
+    explicit TokenStore(Workspace &workspace) : m_workspace(workspace) {}
+
+    // Makes the profile's deployments exactly these (a deployment gone from the portal takes
+    // its tokens with it). Returns false on a database error.
+    bool replaceDeployments(const QString &profileId, const QList<domain::Deployment> &deployments);
+    bool ensureDeployment(const QString &profileId, const domain::Deployment &deployment);
+    QList<domain::Deployment> deployments(const QString &profileId) const;
+    std::optional<domain::Deployment> deployment(const QString &profileId,
+                                                 const QString &idOrName) const;
+    bool replaceLicenses(const QString &profileId, const QString &deploymentId,
+                         const QList<domain::License> &licenses);
+    QList<domain::License> licenses(const QString &profileId, const QString &deploymentId) const;
+
+    // Tokens ordered by profile, deployment and name; empty ids mean "all".
+    QList<TokenRecord> tokens(const QString &profileId = {}, const QString &deploymentId = {}) const;
+    std::optional<TokenRecord> token(const QString &profileId, const QString &tokenId) const;
+    // Finds a token by id in any profile (ids are unique per portal, and in practice across).
+    QList<TokenRecord> findById(const QString &tokenId) const;
+    bool put(const TokenRecord &record);
+    bool remove(const QString &profileId, const QString &tokenId);
+    // A token created offline got its real id from the portal.
+    bool rename(const QString &profileId, const QString &oldId, const QString &newId);
+    int count() const;
+
+    QString lastError() const;
+
+private:
+    Workspace &m_workspace;
+};
+
+} // namespace tokendesk::store

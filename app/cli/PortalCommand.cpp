@@ -161,16 +161,19 @@ int PortalCommand::run(const QStringList &arguments)
         [&](PortalCallback<PortalIdentity> done) { return backend.fetchIdentity(done); });
     if (!identity.ok())
         return fail(identity.error);
-    const auto deployments = waitFor<QList<Deployment>>(
-        [&](PortalCallback<QList<Deployment>> done) { return backend.fetchDeployments(done); });
-    if (!deployments.ok())
-        return fail(deployments.error);
+    const auto fetched = waitFor<Conditional<QList<Deployment>>>(
+        [&](PortalCallback<Conditional<QList<Deployment>>> done) {
+            return backend.fetchDeployments(QByteArray(), done);
+        });
+    if (!fetched.ok())
+        return fail(fetched.error);
+    const std::optional<QList<Deployment>> deployments = fetched.value->value;
 
     if (action == QLatin1String("ping")) {
         if (json) {
             QJsonObject report = PortalJson::identityToJson(*identity.value);
             report.insert(QStringLiteral("url"), baseUrl->toString());
-            report.insert(QStringLiteral("deployments"), int(deployments.value->size()));
+            report.insert(QStringLiteral("deployments"), int(deployments->size()));
             CliOutput::out(QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)) +
                            QLatin1Char('\n'));
         } else {
@@ -179,12 +182,12 @@ int PortalCommand::run(const QStringList &arguments)
                                     portalRoleName(identity.value->role),
                                     printable(identity.value->accountName),
                                     printable(identity.value->accountId),
-                                    QString::number(deployments.value->size())));
+                                    QString::number(deployments->size())));
         }
         return Success;
     }
 
-    QList<Deployment> selected = *deployments.value;
+    QList<Deployment> selected = *deployments;
     if (parser.isSet(deploymentOption)) {
         const QString wanted = parser.value(deploymentOption);
         selected.erase(std::remove_if(selected.begin(), selected.end(),

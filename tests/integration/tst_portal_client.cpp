@@ -154,10 +154,14 @@ private Q_SLOTS:
         QVERIFY2(me.ok(), qPrintable(me.error.message));
         QCOMPARE(me.value->role, PortalRole::Administrator);
 
-        const auto deployments = waitFor<QList<Deployment>>([&](auto done) { return backend->fetchDeployments(done); });
+        const auto deployments = waitFor<Conditional<QList<Deployment>>>(
+            [&](auto done) { return backend->fetchDeployments(QByteArray(), done); });
         QVERIFY(deployments.ok());
-        QCOMPARE(deployments.value->size(), 1);
-        const QString deployment = deployments.value->first().id;
+        QCOMPARE(deployments.value->value.size(), 1);
+        const QString deployment = deployments.value->value.first().id;
+        const auto unchanged = waitFor<Conditional<QList<Deployment>>>(
+            [&](auto done) { return backend->fetchDeployments(deployments.value->etag, done); });
+        QVERIFY(unchanged.ok() && unchanged.value->notModified);
 
         int lastProgress = 0;
         const auto listing = waitFor<TokenListing>([&](auto done) {

@@ -109,82 +109,100 @@ PortalCall *HttpPortalBackend::fetchIdentity(PortalCallback<PortalIdentity> done
     });
 }
 
-PortalCall *HttpPortalBackend::fetchDeployments(PortalCallback<QList<Deployment>> done)
+PortalCall *HttpPortalBackend::fetchDeployments(
+    const QByteArray &ifNoneMatch, PortalCallback<Conditional<QList<Deployment>>> done)
 {
     auto *call = new PortalCall(this);
-    auto collected = std::make_shared<QList<Deployment>>();
-    QTimer::singleShot(0, call, [this, call, collected, done = std::move(done)] {
-        fetchDeploymentPage(call, QString(), collected, done);
+    auto collected = std::make_shared<Conditional<QList<Deployment>>>();
+    QTimer::singleShot(0, call, [this, call, ifNoneMatch, collected, done = std::move(done)] {
+        fetchDeploymentPage(call, QString(), ifNoneMatch, collected, done);
     });
     return call;
 }
 
-void HttpPortalBackend::fetchDeploymentPage(PortalCall *call, const QString &cursor,
-                                            std::shared_ptr<QList<Deployment>> collected,
-                                            PortalCallback<QList<Deployment>> done)
+void HttpPortalBackend::fetchDeploymentPage(
+    PortalCall *call, const QString &cursor, const QByteArray &ifNoneMatch,
+    std::shared_ptr<Conditional<QList<Deployment>>> collected,
+    PortalCallback<Conditional<QList<Deployment>>> done)
 {
+    using Result = PortalResult<Conditional<QList<Deployment>>>;
     PortalRequest request;
     request.path = QStringLiteral("/v1/deployments");
     if (!cursor.isEmpty())
         request.query.addQueryItem(QStringLiteral("cursor"), cursor);
+    else if (!ifNoneMatch.isEmpty())
+        request.headers.append({"If-None-Match", ifNoneMatch});
     m_transport->sendWithin(call, request, [this, call, cursor, collected, done](
                                                const PortalResponse &response,
                                                const PortalError &error) {
         const QPointer<PortalCall> guard(call);
-        const auto fail = [&](const PortalError &failure) {
-            done(PortalResult<QList<Deployment>>::failure(failure));
+        const auto finish = [&](const Result &result) {
+            done(result);
             if (guard) // the callback may have destroyed the backend
                 guard->markFinished();
         };
         if (error.isError())
-            return fail(error);
+            return finish(Result::failure(error));
+        if (cursor.isEmpty())
+            collected->etag = response.header("etag");
+        if (response.status == 304) {
+            collected->notModified = true;
+            return finish(Result::success(*collected));
+        }
         const auto json = jsonObject(response);
         if (!json || !json->value(QStringLiteral("items")).isArray())
-            return fail(protocolError(tr("a page of deployments was expected")));
+            return finish(Result::failure(protocolError(tr("a page of deployments was expected"))));
         for (const QJsonValue &item : json->value(QStringLiteral("items")).toArray()) {
             const auto deployment = PortalJson::deploymentFromJson(item.toObject());
             if (!deployment)
-                return fail(protocolError(tr("a deployment is malformed")));
-            collected->append(*deployment);
+                return finish(Result::failure(protocolError(tr("a deployment is malformed"))));
+            collected->value.append(*deployment);
         }
         const QString next = json->value(QStringLiteral("next_cursor")).toString();
         if (!next.isEmpty() && next != cursor) {
-            fetchDeploymentPage(call, next, collected, done);
+            fetchDeploymentPage(call, next, QByteArray(), collected, done);
             return;
         }
-        done(PortalResult<QList<Deployment>>::success(*collected));
-        if (guard)
-            guard->markFinished();
+        finish(Result::success(*collected));
     });
 }
 
 PortalCall *HttpPortalBackend::fetchLicenses(const QString &deploymentId,
-                                             PortalCallback<QList<License>> done)
+                                             const QByteArray &ifNoneMatch,
+                                             PortalCallback<Conditional<QList<License>>> done)
 {
+    using Result = PortalResult<Conditional<QList<License>>>;
     PortalRequest request;
     request.path = QStringLiteral("/v1/deployments/%1/licenses").arg(encoded(deploymentId));
+    if (!ifNoneMatch.isEmpty())
+        request.headers.append({"If-None-Match", ifNoneMatch});
     return m_transport->send(request, [done = std::move(done)](const PortalResponse &response,
                                                                const PortalError &error) {
         if (error.isError()) {
-            done(PortalResult<QList<License>>::failure(error));
+            done(Result::failure(error));
+            return;
+        }
+        Conditional<QList<License>> licenses;
+        licenses.etag = response.header("etag");
+        if (response.status == 304) {
+            licenses.notModified = true;
+            done(Result::success(licenses));
             return;
         }
         const auto json = jsonObject(response);
-        QList<License> licenses;
         if (!json || !json->value(QStringLiteral("items")).isArray()) {
-            done(PortalResult<QList<License>>::failure(protocolError(tr("licenses"))));
+            done(Result::failure(protocolError(tr("licenses"))));
             return;
         }
         for (const QJsonValue &item : json->value(QStringLiteral("items")).toArray()) {
             const auto license = PortalJson::licenseFromJson(item.toObject());
             if (!license) {
-                done(PortalResult<QList<License>>::failure(
-                    protocolError(tr("a licence is malformed"))));
+                done(Result::failure(protocolError(tr("a licence is malformed"))));
                 return;
             }
-            licenses.append(*license);
+            licenses.value.append(*license);
         }
-        done(PortalResult<QList<License>>::success(licenses));
+        done(Result::success(licenses));
     });
 }
 

@@ -20,9 +20,10 @@ public:
     PortalHttpTransport &transport() { return *m_transport; }
 
     PortalCall *fetchIdentity(PortalCallback<domain::PortalIdentity> done) override;
-    PortalCall *fetchDeployments(PortalCallback<QList<domain::Deployment>> done) override;
-    PortalCall *fetchLicenses(const QString &deploymentId,
-                              PortalCallback<QList<domain::License>> done) override;
+    PortalCall *fetchDeployments(const QByteArray &ifNoneMatch,
+                                 PortalCallback<Conditional<QList<domain::Deployment>>> done) override;
+    PortalCall *fetchLicenses(const QString &deploymentId, const QByteArray &ifNoneMatch,
+                              PortalCallback<Conditional<QList<domain::License>>> done) override;
     PortalCall *fetchTokenPage(const TokenPageRequest &request,
                                PortalCallback<TokenPage> done) override;
     PortalCall *fetchAllTokens(const QString &deploymentId,
@@ -48,9 +49,9 @@ public:
     static std::optional<TokenPage> parseTokenPage(const PortalResponse &response);
 
 private:
-    void fetchDeploymentPage(PortalCall *call, const QString &cursor,
-                             std::shared_ptr<QList<domain::Deployment>> collected,
-                             PortalCallback<QList<domain::Deployment>> done);
+    void fetchDeploymentPage(PortalCall *call, const QString &cursor, const QByteArray &ifNoneMatch,
+                             std::shared_ptr<Conditional<QList<domain::Deployment>>> collected,
+                             PortalCallback<Conditional<QList<domain::Deployment>>> done);
     void fetchNextTokenPage(PortalCall *call, TokenPageRequest request,
                             std::shared_ptr<TokenListing> listing,
                             std::function<void(int)> progress, PortalCallback<TokenListing> done);

@@ -17,6 +17,15 @@
 
 namespace tokendesk::portal {
 
+// An answer to a conditional GET: notModified when the ETag still matched.
+template <typename T>
+struct Conditional
+{
+    bool notModified = false;
+    T value{};
+    QByteArray etag;
+};
+
 // One page of a deployment's tokens.
 struct TokenPageRequest
 {
@@ -73,9 +82,13 @@ public:
     virtual ~PortalBackend() = default;
 
     virtual PortalCall *fetchIdentity(PortalCallback<domain::PortalIdentity> done) = 0;
-    virtual PortalCall *fetchDeployments(PortalCallback<QList<domain::Deployment>> done) = 0;
-    virtual PortalCall *fetchLicenses(const QString &deploymentId,
-                                      PortalCallback<QList<domain::License>> done) = 0;
+    // ifNoneMatch: the ETag of the last answer (of the first page), or empty.
+    virtual PortalCall *
+    fetchDeployments(const QByteArray &ifNoneMatch,
+                     PortalCallback<Conditional<QList<domain::Deployment>>> done) = 0;
+    virtual PortalCall *
+    fetchLicenses(const QString &deploymentId, const QByteArray &ifNoneMatch,
+                  PortalCallback<Conditional<QList<domain::License>>> done) = 0;
     virtual PortalCall *fetchTokenPage(const TokenPageRequest &request,
                                        PortalCallback<TokenPage> done) = 0;
     // All pages; progress reports the tokens received so far.

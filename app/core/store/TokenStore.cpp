@@ -264,6 +264,23 @@ bool TokenStore::rename(const QString &profileId, const QString &oldId, const QS
     return true;
 }
 
+QHash<QString, qint64> TokenStore::serverVersions(const QString &profileId,
+                                                  const QString &deploymentId) const
+{
+    QHash<QString, qint64> versions;
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, json_extract(server, '$.version') FROM tokens "
+                                 "WHERE profile_id = ? AND deployment_id = ? AND server IS NOT NULL"));
+    query.addBindValue(profileId);
+    query.addBindValue(deploymentId);
+    if (query.exec()) {
+        while (query.next())
+            versions.insert(query.value(0).toString(), query.value(1).toLongLong());
+    }
+    return versions;
+}
+
 int TokenStore::count() const
 {
     QSqlQuery query(m_workspace.database());

@@ -5,6 +5,7 @@
 
 #include "domain/Deployment.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -37,6 +38,8 @@ public:
     // A token created offline got its real id from the portal.
     bool rename(const QString &profileId, const QString &oldId, const QString &newId);
     int count() const;
+    // id -> version of what the portal last confirmed, for one deployment (fast pulls).
+    QHash<QString, qint64> serverVersions(const QString &profileId, const QString &deploymentId) const;
 
     QString lastError() const;
 

@@ -28,6 +28,26 @@ void CliOutput::err(const QString &text)
     std::fflush(stderr);
 }
 
+void CliOutput::table(const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i)
+                widths.append(0);
+            widths[i] = std::max(widths.at(i), int(row.at(i).size()));
+        }
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
+        text += line + QLatin1Char('\n');
+    }
+    out(text);
+}
+
 bool CliOutput::stdinIsTerminal()
 {
     return TOKENDESK_ISATTY(TOKENDESK_FILENO(stdin)) != 0;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace tokendesk::cli {
 
@@ -10,6 +12,8 @@ class CliOutput
 public:
     static void out(const QString &text);
     static void err(const QString &text);
+    // Rows as aligned columns; the first row is the header.
+    static void table(const QList<QStringList> &rows);
     static bool stdinIsTerminal();
     static bool stderrIsTerminal();
 };

@@ -9,6 +9,7 @@ enum ExitCode : int {
     UsageError = 2,    // bad arguments, unknown kind, unreadable input
     PortalUnreachable = 3, // network, timeout, TLS, the portal failing (5xx) or off-contract
     PortalRefused = 4,     // wrong credentials, or the client's role may not do this
+    WorkspaceUnusable = 5, // the workspace file is damaged, foreign, newer, or not writable
 };
 
 } // namespace tokendesk::cli

@@ -61,26 +61,6 @@ QString controlsSummary(const SecurityControls &controls)
         .arg(controls.ipRanges.size());
 }
 
-void printTable(const QList<QStringList> &rows)
-{
-    QList<int> widths;
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths.append(0);
-            widths[i] = std::max(widths.at(i), int(row.at(i).size()));
-        }
-    }
-    QString text;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row.at(i).leftJustified(widths.at(i) + 2) : row.at(i);
-        text += line + QLatin1Char('\n');
-    }
-    CliOutput::out(text);
-}
-
 } // namespace
 
 QString PortalCommand::summary() const
@@ -234,7 +214,7 @@ int PortalCommand::run(const QStringList &arguments)
                                              .toJson(QJsonDocument::Compact)) +
                        QLatin1Char('\n'));
     else
-        printTable(rows);
+        CliOutput::table(rows);
     return Success;
 }
 

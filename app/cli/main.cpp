@@ -1,9 +1,16 @@
 // tokendesk-cli: the headless TokenDesk, for scripts and pipelines.
 
+#include "AddCommand.h"
 #include "CliOutput.h"
+#include "ConflictsCommand.h"
 #include "ExitCode.h"
+#include "ListCommand.h"
 #include "PortalCommand.h"
+#include "ProfileCommand.h"
+#include "SetCommand.h"
+#include "SyncCommand.h"
 #include "ValidateCommand.h"
+#include "WorkspaceContext.h"
 
 #include "AppInfo.h"
 #include "validation/PublicSuffixList.h"
@@ -21,7 +28,7 @@ namespace {
 QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
 {
     QString text = QCoreApplication::translate(
-        "main", "Usage: tokendesk-cli [--help] [--version] COMMAND [ARGS...]\n\n"
+        "main", "Usage: tokendesk-cli [--help] [--version] [--workspace PATH] COMMAND [ARGS...]\n\n"
                 "Commands:\n");
     for (const auto &command : commands)
         text +=
@@ -40,10 +47,28 @@ int main(int argc, char *argv[])
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<ValidateCommand>());
+    commands.push_back(std::make_unique<ListCommand>());
+    commands.push_back(std::make_unique<SyncCommand>());
+    commands.push_back(std::make_unique<AddCommand>());
+    commands.push_back(std::make_unique<SetCommand>());
+    commands.push_back(std::make_unique<ConflictsCommand>());
+    commands.push_back(std::make_unique<ProfileCommand>());
     commands.push_back(std::make_unique<PortalCommand>());
 
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
+    // A global --workspace before the command applies to every workspace command.
+    while (!arguments.isEmpty() && arguments.first().startsWith(QLatin1String("--workspace"))) {
+        const QString option = arguments.takeFirst();
+        if (option.startsWith(QLatin1String("--workspace="))) {
+            WorkspaceContext::globalPath() = option.mid(12);
+        } else if (!arguments.isEmpty()) {
+            WorkspaceContext::globalPath() = arguments.takeFirst();
+        } else {
+            CliOutput::err(QStringLiteral("tokendesk-cli: --workspace needs a path\n"));
+            return UsageError;
+        }
+    }
     if (arguments.isEmpty()) {
         CliOutput::err(usage(commands));
         return UsageError;

@@ -74,6 +74,22 @@ TokenChange TokenChanges::diff(const Token &from, const Token &to)
     return change;
 }
 
+TokenChange TokenChanges::compose(const TokenChange &first, const TokenChange &second)
+{
+    TokenChange result = first;
+    if (second.name)
+        result.name = second.name;
+    if (second.status)
+        result.status = second.status;
+    for (ControlKind kind : kKinds) {
+        if (listOf(second, kind))
+            listOf(result, kind) = listOf(second, kind);
+    }
+    for (auto it = second.labels.cbegin(); it != second.labels.cend(); ++it)
+        result.labels.insert(it.key(), it.value());
+    return result;
+}
+
 QJsonObject TokenChanges::toJson(const TokenChange &change)
 {
     return portal::PortalJson::changeToMergePatch(change);

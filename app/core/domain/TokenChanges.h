@@ -15,6 +15,8 @@ public:
     static Token apply(const Token &token, const TokenChange &change);
     // The change that turns `from` into `to` (name, status, lists, labels).
     static TokenChange diff(const Token &from, const Token &to);
+    // `first` then `second`, as one change (what `second` sets wins).
+    static TokenChange compose(const TokenChange &first, const TokenChange &second);
     // The same change as a JSON merge patch and back (the outbox's payload).
     static QJsonObject toJson(const TokenChange &change);
     static std::optional<TokenChange> fromJson(const QJsonObject &json);

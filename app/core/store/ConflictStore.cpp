@@ -1,5 +1,7 @@
 #include "ConflictStore.h"
 
+#include "SqlText.h"
+
 #include "portal/PortalJson.h"
 
 #include <QJsonDocument>
@@ -66,8 +68,8 @@ qint64 ConflictStore::add(const Conflict &conflict)
     query.addBindValue(tokenText(conflict.mine));
     query.addBindValue(tokenText(conflict.theirs));
     query.addBindValue(tokenText(conflict.merged));
-    query.addBindValue(conflict.fields.join(QLatin1Char(',')));
-    query.addBindValue(conflict.reason);
+    query.addBindValue(sqlText(conflict.fields.join(QLatin1Char(','))));
+    query.addBindValue(sqlText(conflict.reason));
     query.addBindValue(conflict.createdAt.toMSecsSinceEpoch());
     if (!query.exec())
         return 0;

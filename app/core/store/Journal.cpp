@@ -1,5 +1,7 @@
 #include "Journal.h"
 
+#include "SqlText.h"
+
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
@@ -31,10 +33,10 @@ bool Journal::append(const JournalEntry &entry)
     query.prepare(QStringLiteral("INSERT INTO journal (at_ms, actor, profile_id, token_id, action, "
                                  "before, after) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(entry.at.toMSecsSinceEpoch());
-    query.addBindValue(entry.actor);
+    query.addBindValue(sqlText(entry.actor));
     query.addBindValue(entry.profileId);
     query.addBindValue(entry.tokenId);
-    query.addBindValue(entry.action);
+    query.addBindValue(sqlText(entry.action));
     query.addBindValue(text(entry.before));
     query.addBindValue(text(entry.after));
     return query.exec();

@@ -1,5 +1,7 @@
 #include "Outbox.h"
 
+#include "SqlText.h"
+
 #include "portal/PortalJson.h"
 
 #include <QJsonDocument>
@@ -57,12 +59,12 @@ void bindEntry(QSqlQuery &query, const OutboxEntry &entry)
     query.bindValue(QStringLiteral(":base"),
                     entry.base ? QVariant(json(PortalJson::tokenToJson(*entry.base))) : QVariant());
     query.bindValue(QStringLiteral(":base_version"), entry.baseVersion);
-    query.bindValue(QStringLiteral(":key"), entry.idempotencyKey);
+    query.bindValue(QStringLiteral(":key"), sqlText(entry.idempotencyKey));
     query.bindValue(QStringLiteral(":state"), OutboxEntry::stateName(entry.state));
     query.bindValue(QStringLiteral(":attempts"), entry.attempts);
-    query.bindValue(QStringLiteral(":error"), entry.lastError);
+    query.bindValue(QStringLiteral(":error"), sqlText(entry.lastError));
     query.bindValue(QStringLiteral(":created"), entry.createdAt.toMSecsSinceEpoch());
-    query.bindValue(QStringLiteral(":actor"), entry.actor);
+    query.bindValue(QStringLiteral(":actor"), sqlText(entry.actor));
 }
 
 } // namespace

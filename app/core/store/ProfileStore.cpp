@@ -1,5 +1,7 @@
 #include "ProfileStore.h"
 
+#include "SqlText.h"
+
 #include "Transaction.h"
 
 #include <QCoreApplication>
@@ -64,8 +66,8 @@ QString ProfileStore::add(const Profile &profile)
     query.addBindValue(profile.id);
     query.addBindValue(profile.name);
     query.addBindValue(profile.isLocal() ? QStringLiteral("local") : QStringLiteral("portal"));
-    query.addBindValue(profile.baseUrl);
-    query.addBindValue(profile.clientId);
+    query.addBindValue(sqlText(profile.baseUrl));
+    query.addBindValue(sqlText(profile.clientId));
     query.addBindValue(profile.createdAt.toMSecsSinceEpoch());
     return query.exec() ? QString() : query.lastError().text();
 }

@@ -1,5 +1,7 @@
 #include "SyncStateStore.h"
 
+#include "SqlText.h"
+
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -48,11 +50,11 @@ bool SyncStateStore::put(const QString &profileId, const QString &collection,
         "last_success_ms, last_attempt_ms, last_error) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(profileId);
     query.addBindValue(collection);
-    query.addBindValue(QString::fromLatin1(state.etag));
+    query.addBindValue(sqlText(QString::fromLatin1(state.etag)));
     query.addBindValue(ms(state.watermark));
     query.addBindValue(ms(state.lastSuccess));
     query.addBindValue(ms(state.lastAttempt));
-    query.addBindValue(state.lastError);
+    query.addBindValue(sqlText(state.lastError));
     return query.exec();
 }
 

@@ -1,0 +1,137 @@
+#include "ProfileCommand.h"
+
+#include "CliOutput.h"
+#include "ExitCode.h"
+#include "WorkspaceContext.h"
+
+#include "portal/PortalEndpoint.h"
+#include "store/Outbox.h"
+#include "store/ProfileStore.h"
+#include "store/SyncStateStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace tokendesk::cli {
+
+using domain::Profile;
+
+QString ProfileCommand::summary() const
+{
+    return tr("Add, list or remove portal profiles (connection settings, no secrets).");
+}
+
+int ProfileCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        summary() + QLatin1Char('\n') +
+        tr("  add NAME --url URL --client-id ID   a portal account\n"
+           "  list [--json]                       every profile, with its sync state\n"
+           "  remove NAME                         the profile and what was pulled for it"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), tr("The portal's base URL."), tr("url"));
+    const QCommandLineOption clientOption(QStringLiteral("client-id"), tr("The OAuth client id."),
+                                          tr("id"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOptions({urlOption, clientOption, jsonOption, WorkspaceContext::workspaceOption()});
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("action"), tr("add, list or remove"),
+                                 QStringLiteral("add|list|remove [NAME]"));
+    const auto usage = [](const QString &message) {
+        CliOutput::err(QStringLiteral("tokendesk-cli profile: %1\n").arg(message));
+        return int(UsageError);
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        CliOutput::out(parser.helpText().replace(QStringLiteral("[options]"),
+                                                 QStringLiteral("profile [options]")));
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    if (action != QLatin1String("add") && action != QLatin1String("list") &&
+        action != QLatin1String("remove"))
+        return usage(tr("say add, list or remove"));
+    if (action != QLatin1String("list") && positional.size() != 2)
+        return usage(tr("%1 needs the profile's name").arg(action));
+
+    auto workspace = WorkspaceContext::open(parser, QStringLiteral("profile"));
+    if (!workspace)
+        return WorkspaceUnusable;
+    store::ProfileStore profiles(*workspace);
+
+    if (action == QLatin1String("add")) {
+        if (!parser.isSet(urlOption) || !parser.isSet(clientOption))
+            return usage(tr("add needs --url and --client-id"));
+        QString error;
+        const auto url = portal::PortalEndpoint::parse(parser.value(urlOption), &error);
+        if (!url)
+            return usage(error);
+        Profile profile;
+        profile.id = QUuid::createUuid().toString(QUuid::Id128).left(12);
+        profile.name = positional.at(1).trimmed();
+        profile.kind = Profile::Kind::Portal;
+        profile.baseUrl = url->toString();
+        profile.clientId = parser.value(clientOption);
+        profile.createdAt = QDateTime::currentDateTimeUtc();
+        if (profile.name.isEmpty())
+            return usage(tr("the profile needs a name"));
+        error = profiles.add(profile);
+        if (!error.isEmpty())
+            return usage(error);
+        CliOutput::out(tr("Added profile “%1” for %2 (client %3). Run 'tokendesk-cli sync "
+                          "--profile %1' to fetch its tokens.\n")
+                           .arg(profile.name, profile.baseUrl, profile.clientId));
+        return Success;
+    }
+    if (action == QLatin1String("remove")) {
+        const auto profile = profiles.find(positional.at(1));
+        if (!profile)
+            return usage(tr("no profile “%1”").arg(positional.at(1)));
+        const int pending = store::Outbox(*workspace).pendingCount(profile->id);
+        const QString error = profiles.remove(profile->id);
+        if (!error.isEmpty())
+            return usage(error);
+        CliOutput::out(tr("Removed profile “%1”.%2\n")
+                           .arg(profile->name,
+                                pending > 0 ? tr(" %1 unsent changes were dropped.").arg(pending)
+                                            : QString()));
+        return Success;
+    }
+
+    store::Outbox outbox(*workspace);
+    store::SyncStateStore syncState(*workspace);
+    QJsonArray json;
+    QString text;
+    for (const Profile &profile : profiles.all()) {
+        const auto lastSync = syncState.lastSuccess(profile.id);
+        const int pending = outbox.pendingCount(profile.id);
+        json.append(QJsonObject{
+            {QStringLiteral("id"), profile.id},
+            {QStringLiteral("name"), profile.name},
+            {QStringLiteral("kind"), profile.isLocal() ? QStringLiteral("local") : QStringLiteral("portal")},
+            {QStringLiteral("url"), profile.baseUrl},
+            {QStringLiteral("client_id"), profile.clientId},
+            {QStringLiteral("last_synced"), lastSync ? QJsonValue(lastSync->toString(Qt::ISODateWithMs)) : QJsonValue()},
+            {QStringLiteral("pending"), pending},
+            {QStringLiteral("last_error"), syncState.lastError(profile.id)},
+        });
+        text += profile.isLocal()
+                    ? tr("%1  (local tokens)\n").arg(profile.name)
+                    : tr("%1  %2  client %3  last synced %4  pending %5\n")
+                          .arg(profile.name, profile.baseUrl, profile.clientId,
+                               lastSync ? lastSync->toLocalTime().toString(Qt::ISODate) : tr("never"))
+                          .arg(pending);
+    }
+    if (parser.isSet(jsonOption))
+        CliOutput::out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("profiles"), json}})
+                                             .toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    else
+        CliOutput::out(text);
+    return Success;
+}
+
+} // namespace tokendesk::cli

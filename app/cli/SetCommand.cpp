@@ -1,0 +1,88 @@
+#include "SetCommand.h"
+
+#include "CliOutput.h"
+#include "ExitCode.h"
+#include "TokenOptions.h"
+#include "WorkspaceContext.h"
+
+#include "store/ProfileStore.h"
+#include "store/TokenStore.h"
+#include "store/WorkspaceEditor.h"
+
+namespace tokendesk::cli {
+
+using namespace tokendesk::domain;
+
+QString SetCommand::summary() const
+{
+    return tr("Change a token's name, status or controls (checked, queued, works offline).");
+}
+
+int SetCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           tr("The profile, when the id is in several."), tr("name"));
+    TokenOptions tokenOptions;
+    parser.addOptions({profileOption, WorkspaceContext::workspaceOption()});
+    tokenOptions.addTo(parser);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("token"), tr("The token's id."), QStringLiteral("TOKEN_ID"));
+    const auto usage = [](const QString &message) {
+        CliOutput::err(QStringLiteral("tokendesk-cli set: %1\n").arg(message));
+        return int(UsageError);
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        CliOutput::out(parser.helpText().replace(QStringLiteral("[options]"), QStringLiteral("set [options]")));
+        return Success;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("name one token id"));
+    QString error;
+    const TokenChange change = tokenOptions.change(parser, &error);
+    if (!error.isEmpty())
+        return usage(error);
+    if (change.isEmpty())
+        return usage(tr("nothing to change: give --name, --status, --origins, --urls or --ips"));
+
+    auto workspace = WorkspaceContext::open(parser, QStringLiteral("set"));
+    if (!workspace)
+        return WorkspaceUnusable;
+    const QString tokenId = parser.positionalArguments().first();
+    QString profileId;
+    if (parser.isSet(profileOption)) {
+        const auto profile = store::ProfileStore(*workspace).find(parser.value(profileOption));
+        if (!profile)
+            return usage(tr("no profile “%1”").arg(parser.value(profileOption)));
+        profileId = profile->id;
+    } else {
+        const QList<store::TokenRecord> found = store::TokenStore(*workspace).findById(tokenId);
+        if (found.isEmpty())
+            return usage(tr("no token “%1” in the workspace").arg(tokenId));
+        if (found.size() > 1)
+            return usage(tr("“%1” is in several profiles: say which with --profile").arg(tokenId));
+        profileId = found.first().profileId;
+    }
+    store::WorkspaceEditor editor(*workspace);
+    const store::EditResult result = editor.editToken(profileId, tokenId, change);
+    if (!result.error.isEmpty()) {
+        CliOutput::err(QStringLiteral("tokendesk-cli set: %1\n").arg(result.error));
+        return UsageError;
+    }
+    if (!result.accepted()) {
+        CliOutput::err(tr("tokendesk-cli set: nothing was changed:\n") +
+                       WorkspaceContext::describe(result.issues));
+        return FindingsError;
+    }
+    if (!result.issues.isEmpty())
+        CliOutput::err(WorkspaceContext::describe(result.issues));
+    CliOutput::out(profileId == Profile::localId()
+                       ? tr("Changed %1.\n").arg(tokenId)
+                       : tr("Changed %1; the change reaches the portal at the next sync.\n").arg(tokenId));
+    return Success;
+}
+
+} // namespace tokendesk::cli

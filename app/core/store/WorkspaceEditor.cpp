@@ -1,0 +1,329 @@
+#include "WorkspaceEditor.h"
+
+#include "Transaction.h"
+
+#include "domain/TokenChanges.h"
+#include "domain/TokenFieldRules.h"
+#include "portal/PortalJson.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QUuid>
+
+namespace tokendesk::store {
+
+using namespace tokendesk::domain;
+using portal::PortalJson;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("WorkspaceEditor", text);
+}
+
+QString newId(const char *prefix)
+{
+    return QLatin1String(prefix) + QUuid::createUuid().toString(QUuid::Id128).left(16);
+}
+
+// The checks of what a change touches (an untouched legacy entry does not block an edit).
+FieldIssues checkChange(const Token &after, const TokenChange &change)
+{
+    FieldIssues issues;
+    if (change.name)
+        issues += TokenFieldRules::checkName(after.name);
+    if (!change.labels.isEmpty())
+        issues += TokenFieldRules::checkLabels(after.labels);
+    const std::pair<validation::ControlKind, const std::optional<QStringList> *> lists[] = {
+        {validation::ControlKind::Origin, &change.corsOrigins},
+        {validation::ControlKind::Url, &change.permittedUrls},
+        {validation::ControlKind::Ip, &change.ipRanges}};
+    for (const auto &[kind, list] : lists) {
+        if (*list)
+            issues += TokenFieldRules::checkControlList(kind, **list);
+    }
+    return issues;
+}
+
+} // namespace
+
+WorkspaceEditor::WorkspaceEditor(Workspace &workspace)
+    : m_workspace(workspace)
+    , m_profiles(workspace)
+    , m_tokens(workspace)
+    , m_outbox(workspace)
+    , m_conflicts(workspace)
+    , m_journal(workspace)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_actor(Journal::localActor())
+{
+}
+
+std::optional<WorkspaceEditor::Resolution> WorkspaceEditor::resolutionFromName(const QString &name)
+{
+    if (name == QLatin1String("mine"))
+        return Resolution::Mine;
+    if (name == QLatin1String("theirs"))
+        return Resolution::Theirs;
+    if (name == QLatin1String("merged"))
+        return Resolution::Merged;
+    return std::nullopt;
+}
+
+bool WorkspaceEditor::journal(const QString &profileId, const QString &tokenId,
+                              const QString &action, const std::optional<Token> &before,
+                              const std::optional<Token> &after)
+{
+    return m_journal.append(JournalEntry{0, m_clock(), m_actor, profileId, tokenId, action,
+                                         before ? PortalJson::tokenToJson(*before) : QJsonObject(),
+                                         after ? PortalJson::tokenToJson(*after) : QJsonObject()});
+}
+
+EditResult WorkspaceEditor::write(const QString &profileId, const TokenRecord &record,
+                                  const QString &action, const std::optional<Token> &before,
+                                  const std::optional<OutboxEntry> &entry,
+                                  const std::optional<qint64> &replace)
+{
+    EditResult result;
+    result.tokenId = record.local.id;
+    Transaction transaction(m_workspace.database());
+    bool ok = m_tokens.put(record);
+    if (ok && entry)
+        ok = replace ? m_outbox.update(*entry) : m_outbox.enqueue(*entry) != 0;
+    ok = ok && journal(profileId, record.local.id, action, before, record.local) &&
+         transaction.commit();
+    if (!ok)
+        result.error = tr("Cannot write the workspace %1: %2")
+                           .arg(m_workspace.path(), m_workspace.database().lastError().text());
+    return result;
+}
+
+EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &deploymentName,
+                                     const TokenDraft &draft)
+{
+    EditResult result;
+    const auto profile = m_profiles.find(profileId);
+    if (!profile) {
+        result.error = tr("No profile “%1”.").arg(profileId);
+        return result;
+    }
+    result.issues = TokenFieldRules::checkDraft(draft);
+    if (hasErrorIssue(result.issues))
+        return result;
+    auto deployment = m_tokens.deployment(profile->id, deploymentName);
+    if (!deployment && !profile->isLocal()) {
+        result.error = tr("Profile “%1” has no deployment “%2” (sync first to fetch them).")
+                           .arg(profile->name, deploymentName);
+        return result;
+    }
+    const QDateTime now = m_clock();
+    if (!deployment) {
+        deployment = Deployment{newId("dep_"), deploymentName, QString(), now, 0};
+        if (!m_tokens.ensureDeployment(profile->id, *deployment)) {
+            result.error = tr("Cannot write the workspace %1: %2")
+                               .arg(m_workspace.path(), m_tokens.lastError());
+            return result;
+        }
+    }
+    const Token token = TokenChanges::tokenFromDraft(
+        newId(profile->isLocal() ? "loc_" : "new_"), deployment->id, draft, now);
+    std::optional<OutboxEntry> entry;
+    if (!profile->isLocal()) {
+        entry = OutboxEntry{};
+        entry->profileId = profile->id;
+        entry->tokenId = token.id;
+        entry->operation = OutboxEntry::Operation::Create;
+        entry->payload = PortalJson::tokenToJson(token);
+        entry->idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry->createdAt = now;
+        entry->actor = m_actor;
+    }
+    const FieldIssues issues = result.issues;
+    result = write(profile->id, TokenRecord{profile->id, token, std::nullopt},
+                   QStringLiteral("created"), std::nullopt, entry, std::nullopt);
+    result.issues = issues;
+    return result;
+}
+
+EditResult WorkspaceEditor::editToken(const QString &profileId, const QString &tokenId,
+                                      const TokenChange &change)
+{
+    EditResult result;
+    result.tokenId = tokenId;
+    const auto profile = m_profiles.find(profileId);
+    const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
+    if (!record) {
+        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileId);
+        return result;
+    }
+    const Token after = TokenChanges::apply(record->local, change);
+    result.issues = checkChange(after, change);
+    if (hasErrorIssue(result.issues) || after == record->local)
+        return result; // refused, or nothing to change
+
+    TokenRecord updated = *record;
+    updated.local = after;
+    const FieldIssues issues = result.issues;
+    if (profile->isLocal()) {
+        updated.local.updatedAt = m_clock();
+        result = write(profile->id, updated, QStringLiteral("edited"), record->local, std::nullopt,
+                       std::nullopt);
+        result.issues = issues;
+        return result;
+    }
+
+    const QList<OutboxEntry> queued = m_outbox.entriesFor(profile->id, tokenId);
+    std::optional<OutboxEntry> entry;
+    std::optional<qint64> replace;
+    if (!queued.isEmpty() && queued.last().operation == OutboxEntry::Operation::Delete) {
+        result.error = tr("The token is being deleted.");
+        return result;
+    }
+    if (!queued.isEmpty() && queued.last().state == OutboxEntry::State::Pending) {
+        // Not sent yet: the new edit joins it, so the portal sees one change.
+        entry = queued.last();
+        replace = entry->seq;
+        if (entry->operation == OutboxEntry::Operation::Create) {
+            entry->payload = PortalJson::tokenToJson(after);
+        } else {
+            const auto earlier = TokenChanges::fromJson(entry->payload);
+            entry->payload = TokenChanges::toJson(
+                earlier ? TokenChanges::compose(*earlier, change) : change);
+        }
+    } else {
+        entry = OutboxEntry{};
+        entry->profileId = profile->id;
+        entry->tokenId = tokenId;
+        entry->operation = OutboxEntry::Operation::Update;
+        entry->payload = TokenChanges::toJson(change);
+        entry->base = record->server;
+        entry->baseVersion = record->server ? record->server->version : 0;
+        entry->idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry->createdAt = m_clock();
+        entry->actor = m_actor;
+    }
+    result = write(profile->id, updated, QStringLiteral("edited"), record->local, entry, replace);
+    result.issues = issues;
+    return result;
+}
+
+EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString &tokenId)
+{
+    EditResult result;
+    result.tokenId = tokenId;
+    const auto profile = m_profiles.find(profileId);
+    const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
+    if (!record) {
+        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileId);
+        return result;
+    }
+    const QList<OutboxEntry> queued = m_outbox.entriesFor(profile->id, tokenId);
+    Transaction transaction(m_workspace.database());
+    bool ok = true;
+    const bool neverSent = !queued.isEmpty() &&
+                           queued.first().operation == OutboxEntry::Operation::Create &&
+                           queued.first().state == OutboxEntry::State::Pending;
+    if (profile->isLocal() || neverSent) {
+        // Never reached a portal: it simply goes, with whatever was queued for it.
+        for (const OutboxEntry &entry : queued)
+            ok = ok && m_outbox.remove(entry.seq);
+        ok = ok && m_tokens.remove(profile->id, tokenId);
+    } else {
+        OutboxEntry entry;
+        entry.profileId = profile->id;
+        entry.tokenId = tokenId;
+        entry.operation = OutboxEntry::Operation::Delete;
+        entry.base = record->server;
+        entry.baseVersion = record->server ? record->server->version : 0;
+        entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        entry.createdAt = m_clock();
+        entry.actor = m_actor;
+        ok = m_outbox.enqueue(entry) != 0;
+    }
+    ok = ok && journal(profile->id, tokenId, QStringLiteral("deleted"), record->local, std::nullopt) &&
+         transaction.commit();
+    if (!ok)
+        result.error = tr("Cannot write the workspace %1: %2")
+                           .arg(m_workspace.path(), m_workspace.database().lastError().text());
+    return result;
+}
+
+QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolution)
+{
+    const auto conflict = m_conflicts.find(conflictId);
+    if (!conflict || conflict->resolvedAt)
+        return tr("No open conflict %1.").arg(conflictId);
+    const auto entry = m_outbox.entry(conflict->outboxSeq);
+    const auto record = m_tokens.token(conflict->profileId, conflict->tokenId);
+    const QString resolutionName = resolution == Resolution::Mine     ? QStringLiteral("mine")
+                                   : resolution == Resolution::Theirs ? QStringLiteral("theirs")
+                                                                      : QStringLiteral("merged");
+    Transaction transaction(m_workspace.database());
+    bool ok = true;
+    if (resolution == Resolution::Theirs || !entry) {
+        // The local edits of this token give way to the portal's version.
+        for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, conflict->tokenId)) {
+            if (!entry || queued.seq >= entry->seq)
+                ok = ok && m_outbox.remove(queued.seq);
+        }
+        if (conflict->theirs)
+            ok = ok && m_tokens.put(TokenRecord{conflict->profileId, *conflict->theirs, conflict->theirs});
+        else
+            ok = ok && m_tokens.remove(conflict->profileId, conflict->tokenId);
+    } else if (entry->operation == OutboxEntry::Operation::Create) {
+        // A create the portal refused: send it again as it now stands (edit it first).
+        OutboxEntry retry = *entry;
+        retry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        retry.state = OutboxEntry::State::Pending;
+        retry.lastError.clear();
+        if (record)
+            retry.payload = PortalJson::tokenToJson(record->local);
+        ok = ok && m_outbox.update(retry);
+    } else {
+        if (!conflict->theirs)
+            return tr("The token was deleted on the portal: take theirs, or add it again.");
+        std::optional<Token> chosen =
+            resolution == Resolution::Mine ? conflict->mine : conflict->merged;
+        if (!chosen)
+            return resolution == Resolution::Merged
+                       ? tr("This conflict has no merged version: take mine or theirs.")
+                       : tr("This conflict has no local version: take theirs.");
+        OutboxEntry retry = *entry;
+        retry.base = conflict->theirs;
+        retry.baseVersion = conflict->theirs->version;
+        retry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        retry.state = OutboxEntry::State::Pending;
+        retry.lastError.clear();
+        if (retry.operation != OutboxEntry::Operation::Delete) {
+            const TokenChange change = TokenChanges::diff(*conflict->theirs, *chosen);
+            const FieldIssues issues = checkChange(*chosen, change);
+            if (hasErrorIssue(issues)) {
+                QStringList rules;
+                for (const FieldIssue &issue : issues) {
+                    if (issue.severity == validation::Severity::Error)
+                        rules.append(issue.rule);
+                }
+                return tr("The %1 version breaks %2: take the other one, then edit it.")
+                    .arg(resolutionName, rules.join(QStringLiteral(", ")));
+            }
+            retry.operation = OutboxEntry::Operation::Update;
+            retry.payload = TokenChanges::toJson(change);
+            if (record)
+                ok = ok && m_tokens.put(TokenRecord{conflict->profileId, *chosen, conflict->theirs});
+        }
+        ok = ok && m_outbox.update(retry);
+    }
+    ok = ok && m_conflicts.markResolved(conflictId, resolutionName, m_clock()) &&
+         journal(conflict->profileId, conflict->tokenId, QStringLiteral("resolved"),
+                 record ? std::optional<Token>(record->local) : std::nullopt,
+                 m_tokens.token(conflict->profileId, conflict->tokenId)
+                     ? std::optional<Token>(m_tokens.token(conflict->profileId, conflict->tokenId)->local)
+                     : std::nullopt) &&
+         transaction.commit();
+    return ok ? QString()
+              : tr("Cannot write the workspace %1: %2")
+                    .arg(m_workspace.path(), m_workspace.database().lastError().text());
+}
+
+} // namespace tokendesk::store

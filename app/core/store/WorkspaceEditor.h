@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Conflict.h"
+#include "ConflictStore.h"
+#include "EditResult.h"
+#include "Journal.h"
+#include "Outbox.h"
+#include "ProfileStore.h"
+#include "TokenStore.h"
+
+#include "domain/TokenDraft.h"
+
+#include <functional>
+
+namespace tokendesk::store {
+
+// Every change a user makes to the workspace, checked with the validation engine and written
+// in one transaction: the token as the user now sees it, its journal line and, for portal
+// profiles, the outbox entry that the sync engine will push. Nothing waits for the network.
+class WorkspaceEditor
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    explicit WorkspaceEditor(Workspace &workspace);
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    // deployment: an id or a name. In the Local profile an unknown deployment is created.
+    EditResult addToken(const QString &profileId, const QString &deployment,
+                        const domain::TokenDraft &draft);
+    EditResult editToken(const QString &profileId, const QString &tokenId,
+                         const domain::TokenChange &change);
+    EditResult deleteToken(const QString &profileId, const QString &tokenId);
+
+    enum class Resolution { Mine, Theirs, Merged };
+    static std::optional<Resolution> resolutionFromName(const QString &name);
+    // Settles a conflict: "theirs" drops the local edit, "mine" and "merged" queue the chosen
+    // token as a new edit on top of the portal's version. Returns an error message.
+    QString resolveConflict(qint64 conflictId, Resolution resolution);
+
+private:
+    EditResult write(const QString &profileId, const TokenRecord &record, const QString &action,
+                     const std::optional<domain::Token> &before,
+                     const std::optional<OutboxEntry> &entry, const std::optional<qint64> &replace);
+    bool journal(const QString &profileId, const QString &tokenId, const QString &action,
+                 const std::optional<domain::Token> &before,
+                 const std::optional<domain::Token> &after);
+
+    Workspace &m_workspace;
+    ProfileStore m_profiles;
+    TokenStore m_tokens;
+    Outbox m_outbox;
+    ConflictStore m_conflicts;
+    Journal m_journal;
+    Clock m_clock;
+    QString m_actor;
+};
+
+} // namespace tokendesk::store

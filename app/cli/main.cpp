@@ -4,6 +4,8 @@
 #include "CliOutput.h"
 #include "ConflictsCommand.h"
 #include "ExitCode.h"
+#include "ExportCommand.h"
+#include "ImportCommand.h"
 #include "ListCommand.h"
 #include "PortalCommand.h"
 #include "ProfileCommand.h"
@@ -52,6 +54,8 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<AddCommand>());
     commands.push_back(std::make_unique<SetCommand>());
     commands.push_back(std::make_unique<ConflictsCommand>());
+    commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ProfileCommand>());
     commands.push_back(std::make_unique<PortalCommand>());
 

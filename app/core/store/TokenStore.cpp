@@ -1,5 +1,7 @@
 #include "TokenStore.h"
 
+#include "SqlText.h"
+
 #include "portal/PortalJson.h"
 
 #include <QJsonDocument>
@@ -52,7 +54,15 @@ std::optional<TokenRecord> recordFrom(const QSqlQuery &query)
 
 QString TokenStore::lastError() const
 {
-    return m_workspace.database().lastError().text();
+    return m_lastError.isEmpty() ? m_workspace.database().lastError().text() : m_lastError;
+}
+
+bool TokenStore::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    m_lastError = query.lastError().text();
+    return false;
 }
 
 bool TokenStore::ensureDeployment(const QString &profileId, const Deployment &deployment)
@@ -64,11 +74,11 @@ bool TokenStore::ensureDeployment(const QString &profileId, const Deployment &de
         "name = excluded.name, region = excluded.region, token_count = excluded.token_count"));
     query.addBindValue(profileId);
     query.addBindValue(deployment.id);
-    query.addBindValue(deployment.name);
-    query.addBindValue(deployment.region);
+    query.addBindValue(sqlText(deployment.name));
+    query.addBindValue(sqlText(deployment.region));
     query.addBindValue(ms(deployment.createdAt));
     query.addBindValue(deployment.tokenCount);
-    return query.exec();
+    return exec(query);
 }
 
 bool TokenStore::replaceDeployments(const QString &profileId, const QList<Deployment> &deployments)
@@ -229,7 +239,7 @@ bool TokenStore::put(const TokenRecord &record)
     query.addBindValue(record.profileId);
     query.addBindValue(token.id);
     query.addBindValue(token.deploymentId);
-    query.addBindValue(token.name);
+    query.addBindValue(sqlText(token.name));
     query.addBindValue(tokenKindName(token.kind));
     query.addBindValue(tokenStatusName(token.status));
     query.addBindValue(token.version);
@@ -237,7 +247,7 @@ bool TokenStore::put(const TokenRecord &record)
     query.addBindValue(ms(token.rotatedAt));
     query.addBindValue(toText(token));
     query.addBindValue(record.server ? QVariant(toText(*record.server)) : QVariant());
-    return query.exec();
+    return exec(query);
 }
 
 bool TokenStore::remove(const QString &profileId, const QString &tokenId)

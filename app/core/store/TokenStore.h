@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSqlQuery>
 #include <optional>
 
 namespace tokendesk::store {
@@ -44,7 +45,10 @@ public:
     QString lastError() const;
 
 private:
+    bool exec(QSqlQuery &query); // remembers the error for lastError()
+
     Workspace &m_workspace;
+    QString m_lastError;
 };
 
 } // namespace tokendesk::store

@@ -95,7 +95,7 @@ EditResult WorkspaceEditor::write(const QString &profileId, const TokenRecord &r
          transaction.commit();
     if (!ok)
         result.error = tr("Cannot write the workspace %1: %2")
-                           .arg(m_workspace.path(), m_workspace.database().lastError().text());
+                           .arg(m_workspace.path(), m_tokens.lastError());
     return result;
 }
 

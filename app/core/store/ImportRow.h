@@ -1,0 +1,19 @@
+#pragma once
+
+#include "domain/FieldIssue.h"
+#include "domain/TokenDraft.h"
+
+namespace tokendesk::store {
+
+// One token read from an import file, with where it was ("line 7", "tokens[3]") so that a
+// refused row can be named.
+struct ImportRow
+{
+    QString location;
+    QString deployment; // id or name
+    QString tokenId;    // optional: an existing token to update
+    domain::TokenDraft draft;
+    domain::FieldIssues issues; // shape problems found while reading, and rule findings
+};
+
+} // namespace tokendesk::store

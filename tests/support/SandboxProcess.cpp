@@ -1,6 +1,7 @@
 #include "SandboxProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QFileInfo>
 
 SandboxProcess::~SandboxProcess()
@@ -18,6 +19,10 @@ bool SandboxProcess::start(const QStringList &arguments)
 {
     m_process.setProgram(binaryPath());
     m_process.setArguments(arguments);
+    // Each start appends to the same log; log() returns everything since this start.
+    const QString logPath = m_logDir.filePath(QStringLiteral("sandbox.log"));
+    m_logOffset = QFileInfo(logPath).size();
+    m_process.setStandardErrorFile(logPath, QIODevice::Append);
     m_process.start();
     if (!m_process.waitForStarted(5000)) {
         m_error = QStringLiteral("cannot start %1").arg(binaryPath());
@@ -34,9 +39,7 @@ bool SandboxProcess::start(const QStringList &arguments)
     }
     const QByteArray line = out.left(out.indexOf('\n'));
     if (!line.startsWith("listening ")) {
-        m_stderr += m_process.readAllStandardError();
-        m_error = QStringLiteral("sandbox did not start: %1 %2")
-                      .arg(QString::fromUtf8(out), QString::fromUtf8(m_stderr));
+        m_error = QStringLiteral("sandbox did not start: %1 %2").arg(QString::fromUtf8(out), log());
         return false;
     }
     m_url = QUrl(QString::fromLatin1(line.mid(10).trimmed()));
@@ -53,14 +56,15 @@ int SandboxProcess::stop()
         m_process.waitForFinished(5000);
         return -1;
     }
-    m_stderr += m_process.readAllStandardError();
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
 QString SandboxProcess::log()
 {
-    m_stderr += m_process.readAllStandardError();
-    return QString::fromUtf8(m_stderr);
+    QFile file(m_logDir.filePath(QStringLiteral("sandbox.log")));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(m_logOffset))
+        return {};
+    return QString::fromUtf8(file.readAll());
 }
 
 int SandboxProcess::countLogLines(const QString &prefix)

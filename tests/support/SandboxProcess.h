@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QStringList>
 #include <QUrl>
 
@@ -29,7 +30,10 @@ public:
 
 private:
     QProcess m_process;
+    // The access log goes to a file: a pipe nobody reads while a test waits on another
+    // process would fill up and stall the sandbox.
+    QTemporaryDir m_logDir;
     QUrl m_url;
     QString m_error;
-    QByteArray m_stderr;
+    qint64 m_logOffset = 0;
 };

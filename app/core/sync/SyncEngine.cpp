@@ -391,6 +391,9 @@ void SyncEngine::failWrite(OutboxEntry entry, const PortalError &error)
     default:
         break;
     }
+    if (error.kind == PortalErrorKind::NotFound)
+        return raiseConflict(entry, std::nullopt, std::nullopt, {},
+                             tr("The token was deleted on the portal."));
     // The portal refused this edit for good: the user decides what to do with it.
     QString reason = tr("The portal refused the change: %1").arg(error.message);
     if (!error.fieldIssues.isEmpty())

@@ -45,8 +45,13 @@ int ListCommand::run(const QStringList &arguments)
         return WorkspaceUnusable;
     ProfileStore profiles(*workspace);
     QHash<QString, QString> profileNames;
-    for (const domain::Profile &profile : profiles.all())
+    QHash<QString, QString> deploymentNames; // "profile/deployment id" -> name
+    TokenStore tokenStore(*workspace);
+    for (const domain::Profile &profile : profiles.all()) {
         profileNames.insert(profile.id, profile.name);
+        for (const domain::Deployment &deployment : tokenStore.deployments(profile.id))
+            deploymentNames.insert(profile.id + QLatin1Char('/') + deployment.id, deployment.name);
+    }
     QString profileId;
     if (parser.isSet(profileOption)) {
         const auto profile = profiles.find(parser.value(profileOption));
@@ -64,7 +69,7 @@ int ListCommand::run(const QStringList &arguments)
             state = entry.state == OutboxEntry::State::Conflict ? QStringLiteral("conflict")
                                                                 : QStringLiteral("pending");
     }
-    const QList<TokenRecord> records = TokenStore(*workspace).tokens(profileId);
+    const QList<TokenRecord> records = tokenStore.tokens(profileId);
     if (parser.isSet(jsonOption)) {
         QJsonArray tokens;
         for (const TokenRecord &record : records) {
@@ -86,7 +91,10 @@ int ListCommand::run(const QStringList &arguments)
     for (const TokenRecord &record : records) {
         const domain::Token &token = record.local;
         const QString state = syncStates.value(record.profileId + QLatin1Char('/') + token.id);
-        rows.append({profileNames.value(record.profileId), token.deploymentId, token.id,
+        rows.append({profileNames.value(record.profileId),
+                     deploymentNames.value(record.profileId + QLatin1Char('/') + token.deploymentId,
+                                           token.deploymentId),
+                     token.id,
                      token.name, domain::tokenKindName(token.kind),
                      domain::tokenStatusName(token.status),
                      tr("origins: %1 · URLs: %2 · IPs: %3")

@@ -5,6 +5,7 @@
 #include "WorkspaceContext.h"
 
 #include "portal/PortalEndpoint.h"
+#include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
 #include "store/SyncStateStore.h"
@@ -109,6 +110,7 @@ int ProfileCommand::run(const QStringList &arguments)
     for (const Profile &profile : profiles.all()) {
         const auto lastSync = syncState.lastSuccess(profile.id);
         const int pending = outbox.pendingCount(profile.id);
+        const int conflicts = int(store::ConflictStore(*workspace).open(profile.id).size());
         json.append(QJsonObject{
             {QStringLiteral("id"), profile.id},
             {QStringLiteral("name"), profile.name},
@@ -117,14 +119,19 @@ int ProfileCommand::run(const QStringList &arguments)
             {QStringLiteral("client_id"), profile.clientId},
             {QStringLiteral("last_synced"), lastSync ? QJsonValue(lastSync->toString(Qt::ISODateWithMs)) : QJsonValue()},
             {QStringLiteral("pending"), pending},
+            {QStringLiteral("conflicts"), conflicts},
             {QStringLiteral("last_error"), syncState.lastError(profile.id)},
         });
         text += profile.isLocal()
                     ? tr("%1  (local tokens)\n").arg(profile.name)
-                    : tr("%1  %2  client %3  last synced %4  pending %5\n")
+                    : tr("%1  %2  client %3  last synced %4  pending %5  conflicts %6%7\n")
                           .arg(profile.name, profile.baseUrl, profile.clientId,
                                lastSync ? lastSync->toLocalTime().toString(Qt::ISODate) : tr("never"))
-                          .arg(pending);
+                          .arg(pending)
+                          .arg(conflicts)
+                          .arg(syncState.lastError(profile.id).isEmpty()
+                                   ? QString()
+                                   : tr("  last error: %1").arg(syncState.lastError(profile.id)));
     }
     if (parser.isSet(jsonOption))
         CliOutput::out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("profiles"), json}})

@@ -69,7 +69,7 @@ int AddCommand::run(const QStringList &arguments)
     const store::EditResult result = editor.addToken(profile->id, parser.value(deploymentOption), draft);
     if (!result.error.isEmpty()) {
         CliOutput::err(QStringLiteral("tokendesk-cli add: %1\n").arg(result.error));
-        return UsageError;
+        return result.storageFailure ? WorkspaceUnusable : UsageError;
     }
     if (!result.accepted()) {
         CliOutput::err(tr("tokendesk-cli add: the token was not added:\n") +

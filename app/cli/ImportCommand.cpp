@@ -69,6 +69,12 @@ int ImportCommand::run(const QStringList &arguments)
         });
     if (terminal)
         CliOutput::err(QStringLiteral("\r\033[K"));
+    if (!report.error.isEmpty()) {
+        CliOutput::err(QStringLiteral("tokendesk-cli import: %1\n").arg(report.error));
+        CliOutput::out(tr("Imported into %1 before the failure: %2 added, %3 changed.\n")
+                           .arg(profile->name).arg(report.added).arg(report.changed));
+        return WorkspaceUnusable;
+    }
     for (const ImportRow &row : report.refused) {
         CliOutput::err(tr("%1 (%2): not imported:\n").arg(row.location, row.draft.name) +
                        WorkspaceContext::describe(row.issues));

@@ -70,7 +70,7 @@ int SetCommand::run(const QStringList &arguments)
     const store::EditResult result = editor.editToken(profileId, tokenId, change);
     if (!result.error.isEmpty()) {
         CliOutput::err(QStringLiteral("tokendesk-cli set: %1\n").arg(result.error));
-        return UsageError;
+        return result.storageFailure ? WorkspaceUnusable : UsageError;
     }
     if (!result.accepted()) {
         CliOutput::err(tr("tokendesk-cli set: nothing was changed:\n") +

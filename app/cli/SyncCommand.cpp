@@ -9,6 +9,7 @@
 #include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
+#include "sync/NetworkReachability.h"
 #include "sync/SyncEngine.h"
 
 #include <QEventLoop>
@@ -91,6 +92,15 @@ int SyncCommand::run(const QStringList &arguments)
     const bool terminal = CliOutput::stderrIsTerminal();
     QNetworkAccessManager network;
     for (const Profile &profile : selected) {
+        if (sync::NetworkReachability::knownOffline(QUrl(profile.baseUrl))) {
+            CliOutput::err(tr("tokendesk-cli sync: %1: this computer is offline; %2 changes "
+                              "stay queued.\n")
+                               .arg(profile.name)
+                               .arg(store::Outbox(*workspace).pendingCount(profile.id)));
+            if (status == Success)
+                status = PortalUnreachable;
+            continue;
+        }
         HttpPortalBackend backend(&network, QUrl(profile.baseUrl),
                                   PortalCredentials{profile.clientId, secret});
         RetryPolicy policy = backend.transport().retryPolicy();
@@ -103,14 +113,17 @@ int SyncCommand::run(const QStringList &arguments)
             });
         }
         sync::SyncReport report;
+        bool finished = false;
         QEventLoop loop;
         QObject::connect(&engine, &sync::SyncEngine::finished, &loop,
                          [&](const sync::SyncReport &r) {
                              report = r;
+                             finished = true;
                              loop.quit();
                          });
         engine.start();
-        loop.exec();
+        if (!finished)
+            loop.exec();
         if (terminal)
             CliOutput::err(QStringLiteral("\r\033[K"));
 
@@ -133,7 +146,9 @@ int SyncCommand::run(const QStringList &arguments)
         CliOutput::err(tr("tokendesk-cli sync: %1: %2\n").arg(profile.name, report.error.message));
         const bool refused = report.error.kind == PortalErrorKind::Unauthorized ||
                              report.error.kind == PortalErrorKind::Forbidden;
-        if (refused)
+        if (report.workspaceError)
+            status = WorkspaceUnusable;
+        else if (refused && status != WorkspaceUnusable)
             status = PortalRefused;
         else if (status == Success)
             status = report.error.kind == PortalErrorKind::InvalidEndpoint ? UsageError : PortalUnreachable;

@@ -211,6 +211,57 @@ private Q_SLOTS:
         QCOMPARE(local.value(QStringLiteral("sync")).toString(), QStringLiteral("synced"));
     }
 
+    void theirsMeansThePortalsLatestVersion()
+    {
+        const QString id = localToken(QStringLiteral("Shipping label service")).value(QStringLiteral("id")).toString();
+        QCOMPARE(cli({QStringLiteral("set"), id, QStringLiteral("--name"), QStringLiteral("Labels (mine)")}).exitCode, 0);
+        QCOMPARE(portalPatch(id, J("{'name':'Labels (theirs)'}")), 200);
+        QCOMPARE(cli({QStringLiteral("sync")}).exitCode, 0);
+        // The colleague changes it again while the conflict waits; a sync fetches that.
+        QCOMPARE(portalPatch(id, J("{'status':'disabled'}")), 200);
+        QCOMPARE(cli({QStringLiteral("sync")}).exitCode, 0);
+        const QJsonArray conflicts = cli({QStringLiteral("conflicts"), QStringLiteral("--json")}).json().value(QStringLiteral("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 1);
+        const QString conflictId = QString::number(conflicts.first().toObject().value(QStringLiteral("id")).toInt());
+        QCOMPARE(cli({QStringLiteral("conflicts"), QStringLiteral("resolve"), conflictId, QStringLiteral("--take"), QStringLiteral("theirs")}).exitCode, 0);
+        const QJsonObject local = localToken(QStringLiteral("Labels (theirs)"));
+        QCOMPARE(local.value(QStringLiteral("status")).toString(), QStringLiteral("disabled"));
+        QCOMPARE(local.value(QStringLiteral("sync")).toString(), QStringLiteral("synced"));
+    }
+
+    void editsFromSeveralProcessesAtOnceAreAllKept()
+    {
+        const QStringList names = {QStringLiteral("Stock level feed"), QStringLiteral("CI smoke tests"),
+                                   QStringLiteral("Fraud scoring"), QStringLiteral("Price comparison feed")};
+        QStringList ids;
+        for (const QString &name : names)
+            ids.append(localToken(name).value(QStringLiteral("id")).toString());
+        QList<QProcess *> running;
+        const auto launch = [&](const QStringList &arguments) {
+            auto *process = new QProcess(this);
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("TOKENDESK_WORKSPACE"), m_dir.filePath(QStringLiteral("ws.sqlite")));
+            environment.insert(QStringLiteral("TOKENDESK_CLIENT_SECRET"), kSecret);
+            process->setProcessEnvironment(environment);
+            process->start(QStringLiteral(TOKENDESK_BINARY_DIR "/bin/tokendesk-cli"), arguments);
+            running.append(process);
+        };
+        launch({QStringLiteral("sync")});
+        for (int i = 0; i < ids.size(); ++i)
+            launch({QStringLiteral("set"), ids.at(i), QStringLiteral("--name"), names.at(i) + QStringLiteral(" (renamed)")});
+        launch({QStringLiteral("set"), ids.first(), QStringLiteral("--urls"), QStringLiteral("https://stock.example.com/feed")});
+        launch({QStringLiteral("sync")});
+        for (QProcess *process : running) {
+            QVERIFY(process->waitForFinished(60000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+        }
+        qDeleteAll(running);
+        QCOMPARE(cli({QStringLiteral("sync")}).exitCode, 0);
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(portalToken(ids.at(i)).value(QStringLiteral("name")).toString(), names.at(i) + QStringLiteral(" (renamed)"));
+        QCOMPARE(portalToken(ids.first()).value(QStringLiteral("controls")).toObject().value(QStringLiteral("permitted_urls")).toArray().size(), 1);
+    }
+
     void deletionOnThePortalReachesTheWorkspace()
     {
         const QString id = localToken(QStringLiteral("Wishlist sharing")).value(QStringLiteral("id")).toString();
@@ -232,6 +283,7 @@ private Q_SLOTS:
         const QJsonArray conflicts = cli({QStringLiteral("conflicts"), QStringLiteral("--json")}).json().value(QStringLiteral("conflicts")).toArray();
         QCOMPARE(conflicts.size(), 1);
         QVERIFY(conflicts.first().toObject().value(QStringLiteral("theirs")).isNull());
+        QVERIFY(conflicts.first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("deleted")));
         const QString conflictId = QString::number(conflicts.first().toObject().value(QStringLiteral("id")).toInt());
         QCOMPARE(cli({QStringLiteral("conflicts"), QStringLiteral("resolve"), conflictId, QStringLiteral("--take"), QStringLiteral("theirs")}).exitCode, 0);
         QVERIFY(localToken(QStringLiteral("Gift card balance")).isEmpty());

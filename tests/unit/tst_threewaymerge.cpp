@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(result.issues.first().rule, QStringLiteral("list.too-many"));
     }
 
-    void mergeThatCreatesAnErrorConflicts()
+    void theSameAdditionOnBothSidesCollapses()
     {
         // Each side alone is fine; together one range contains the other: that is only a
         // warning (list.redundant), so it merges. A duplicate from both sides collapses.

@@ -278,6 +278,30 @@ private Q_SLOTS:
                     .contains("\"format\": \"tokendesk-workspace-export\""));
     }
 
+    void importChangesOnlyTheColumnsItGives()
+    {
+        Workspace workspace;
+        QVERIFY(!workspace.open(path("partial.sqlite")).isError());
+        TokenDraft draft;
+        draft.name = QStringLiteral("Original");
+        draft.status = TokenStatus::Disabled;
+        draft.controls.ipRanges = {QStringLiteral("198.51.100.7")};
+        draft.labels = {{QStringLiteral("owner"), QStringLiteral("ops")}, {QStringLiteral("environment"), QStringLiteral("test")}};
+        const EditResult added = WorkspaceEditor(workspace).addToken(Profile::localId(), QStringLiteral("Team"), draft);
+        QVERIFY(added.accepted());
+        const QByteArray csv = "token_id,deployment,name,environment\r\n" + added.tokenId.toUtf8() + ",Team,Renamed,staging\r\n";
+        QString error;
+        const WorkspaceImport::Report report =
+            WorkspaceImport::apply(workspace, Profile::localId(), WorkspaceImport::read(csv, &error));
+        QCOMPARE(report.changed, 1);
+        const Token token = TokenStore(workspace).token(Profile::localId(), added.tokenId)->local;
+        QCOMPARE(token.name, QStringLiteral("Renamed"));
+        QCOMPARE(token.status, TokenStatus::Disabled);                       // no status column
+        QCOMPARE(token.controls.ipRanges, QStringList{QStringLiteral("198.51.100.7")}); // no ip_ranges column
+        QCOMPARE(token.labels.value(QStringLiteral("owner")), QStringLiteral("ops"));   // not an import column
+        QCOMPARE(token.labels.value(QStringLiteral("environment")), QStringLiteral("staging"));
+    }
+
     void importRefusesUnreadableFiles()
     {
         QString error;

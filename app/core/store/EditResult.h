@@ -13,6 +13,7 @@ struct EditResult
     QString tokenId;
     domain::FieldIssues issues; // every finding; errors mean refused
     QString error;              // not about the values: unknown token, database failure
+    bool storageFailure = false; // error is about the workspace file, not the request
 
     bool accepted() const { return error.isEmpty() && !domain::hasErrorIssue(issues); }
 };

@@ -3,6 +3,8 @@
 #include "domain/FieldIssue.h"
 #include "domain/TokenDraft.h"
 
+#include <QSet>
+
 namespace tokendesk::store {
 
 // One token read from an import file, with where it was ("line 7", "tokens[3]") so that a
@@ -14,6 +16,9 @@ struct ImportRow
     QString tokenId;    // optional: an existing token to update
     domain::TokenDraft draft;
     domain::FieldIssues issues; // shape problems found while reading, and rule findings
+    // The fields the file gives ("name", "status", "cors_origins", "labels.environment", …):
+    // an existing token keeps every field the file leaves out.
+    QSet<QString> fields;
 };
 
 } // namespace tokendesk::store

@@ -1,11 +1,16 @@
 #include "Transaction.h"
 
+#include <QSqlQuery>
+
 namespace tokendesk::store {
 
 Transaction::Transaction(QSqlDatabase database)
     : m_database(std::move(database))
 {
-    m_active = m_database.transaction();
+    // IMMEDIATE takes the write lock now (waiting up to the busy timeout), so that what the
+    // transaction reads cannot be changed by another TokenDesk process before it writes.
+    QSqlQuery begin(m_database);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 Transaction::~Transaction()

@@ -5,7 +5,8 @@
 namespace tokendesk::store {
 
 // A write transaction that rolls back unless committed: every change to the workspace that
-// spans rows (a token and its outbox entry, a pulled page) is all or nothing.
+// spans rows (a token and its outbox entry, a pulled page) is all or nothing. Reads that
+// decide a write belong inside it: it holds the workspace's write lock from the start.
 class Transaction
 {
 public:

@@ -80,22 +80,24 @@ bool WorkspaceEditor::journal(const QString &profileId, const QString &tokenId,
                                          after ? PortalJson::tokenToJson(*after) : QJsonObject()});
 }
 
-EditResult WorkspaceEditor::write(const QString &profileId, const TokenRecord &record,
-                                  const QString &action, const std::optional<Token> &before,
+EditResult WorkspaceEditor::write(Transaction &transaction, const QString &profileId,
+                                  const TokenRecord &record, const QString &action,
+                                  const std::optional<Token> &before,
                                   const std::optional<OutboxEntry> &entry,
                                   const std::optional<qint64> &replace)
 {
     EditResult result;
     result.tokenId = record.local.id;
-    Transaction transaction(m_workspace.database());
-    bool ok = m_tokens.put(record);
+    bool ok = transaction.isActive() && m_tokens.put(record);
     if (ok && entry)
         ok = replace ? m_outbox.update(*entry) : m_outbox.enqueue(*entry) != 0;
     ok = ok && journal(profileId, record.local.id, action, before, record.local) &&
          transaction.commit();
-    if (!ok)
+    if (!ok) {
         result.error = tr("Cannot write the workspace %1: %2")
                            .arg(m_workspace.path(), m_tokens.lastError());
+        result.storageFailure = true;
+    }
     return result;
 }
 
@@ -103,6 +105,7 @@ EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &de
                                      const TokenDraft &draft)
 {
     EditResult result;
+    Transaction transaction(m_workspace.database());
     const auto profile = m_profiles.find(profileId);
     if (!profile) {
         result.error = tr("No profile “%1”.").arg(profileId);
@@ -123,6 +126,7 @@ EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &de
         if (!m_tokens.ensureDeployment(profile->id, *deployment)) {
             result.error = tr("Cannot write the workspace %1: %2")
                                .arg(m_workspace.path(), m_tokens.lastError());
+            result.storageFailure = true;
             return result;
         }
     }
@@ -140,7 +144,7 @@ EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &de
         entry->actor = m_actor;
     }
     const FieldIssues issues = result.issues;
-    result = write(profile->id, TokenRecord{profile->id, token, std::nullopt},
+    result = write(transaction, profile->id, TokenRecord{profile->id, token, std::nullopt},
                    QStringLiteral("created"), std::nullopt, entry, std::nullopt);
     result.issues = issues;
     return result;
@@ -151,6 +155,9 @@ EditResult WorkspaceEditor::editToken(const QString &profileId, const QString &t
 {
     EditResult result;
     result.tokenId = tokenId;
+    // Read and write under one lock: a sync in another process may be sending this token's
+    // pending entry right now.
+    Transaction transaction(m_workspace.database());
     const auto profile = m_profiles.find(profileId);
     const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
     if (!record) {
@@ -167,8 +174,8 @@ EditResult WorkspaceEditor::editToken(const QString &profileId, const QString &t
     const FieldIssues issues = result.issues;
     if (profile->isLocal()) {
         updated.local.updatedAt = m_clock();
-        result = write(profile->id, updated, QStringLiteral("edited"), record->local, std::nullopt,
-                       std::nullopt);
+        result = write(transaction, profile->id, updated, QStringLiteral("edited"), record->local,
+                       std::nullopt, std::nullopt);
         result.issues = issues;
         return result;
     }
@@ -203,7 +210,8 @@ EditResult WorkspaceEditor::editToken(const QString &profileId, const QString &t
         entry->createdAt = m_clock();
         entry->actor = m_actor;
     }
-    result = write(profile->id, updated, QStringLiteral("edited"), record->local, entry, replace);
+    result = write(transaction, profile->id, updated, QStringLiteral("edited"), record->local, entry,
+                   replace);
     result.issues = issues;
     return result;
 }
@@ -212,6 +220,7 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
 {
     EditResult result;
     result.tokenId = tokenId;
+    Transaction transaction(m_workspace.database());
     const auto profile = m_profiles.find(profileId);
     const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
     if (!record) {
@@ -219,8 +228,7 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
         return result;
     }
     const QList<OutboxEntry> queued = m_outbox.entriesFor(profile->id, tokenId);
-    Transaction transaction(m_workspace.database());
-    bool ok = true;
+    bool ok = transaction.isActive();
     const bool neverSent = !queued.isEmpty() &&
                            queued.first().operation == OutboxEntry::Operation::Create &&
                            queued.first().state == OutboxEntry::State::Pending;
@@ -243,14 +251,17 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
     }
     ok = ok && journal(profile->id, tokenId, QStringLiteral("deleted"), record->local, std::nullopt) &&
          transaction.commit();
-    if (!ok)
+    if (!ok) {
         result.error = tr("Cannot write the workspace %1: %2")
                            .arg(m_workspace.path(), m_workspace.database().lastError().text());
+        result.storageFailure = true;
+    }
     return result;
 }
 
 QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolution)
 {
+    Transaction transaction(m_workspace.database());
     const auto conflict = m_conflicts.find(conflictId);
     if (!conflict || conflict->resolvedAt)
         return tr("No open conflict %1.").arg(conflictId);
@@ -259,16 +270,18 @@ QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolutio
     const QString resolutionName = resolution == Resolution::Mine     ? QStringLiteral("mine")
                                    : resolution == Resolution::Theirs ? QStringLiteral("theirs")
                                                                       : QStringLiteral("merged");
-    Transaction transaction(m_workspace.database());
-    bool ok = true;
+    bool ok = transaction.isActive();
     if (resolution == Resolution::Theirs || !entry) {
         // The local edits of this token give way to the portal's version.
         for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, conflict->tokenId)) {
             if (!entry || queued.seq >= entry->seq)
                 ok = ok && m_outbox.remove(queued.seq);
         }
-        if (conflict->theirs)
-            ok = ok && m_tokens.put(TokenRecord{conflict->profileId, *conflict->theirs, conflict->theirs});
+        // The portal's version as last pulled (newer than the conflict's, if it changed
+        // again); none when the portal deleted the token.
+        const std::optional<Token> theirs = record ? record->server : conflict->theirs;
+        if (theirs)
+            ok = ok && m_tokens.put(TokenRecord{conflict->profileId, *theirs, theirs});
         else
             ok = ok && m_tokens.remove(conflict->profileId, conflict->tokenId);
     } else if (entry->operation == OutboxEntry::Operation::Create) {

@@ -7,6 +7,7 @@
 #include "Outbox.h"
 #include "ProfileStore.h"
 #include "TokenStore.h"
+#include "Transaction.h"
 
 #include "domain/TokenDraft.h"
 
@@ -40,8 +41,10 @@ public:
     QString resolveConflict(qint64 conflictId, Resolution resolution);
 
 private:
-    EditResult write(const QString &profileId, const TokenRecord &record, const QString &action,
-                     const std::optional<domain::Token> &before,
+    // Writes the token, its outbox entry and journal line, and commits the transaction in
+    // which the caller read what it decided on.
+    EditResult write(Transaction &transaction, const QString &profileId, const TokenRecord &record,
+                     const QString &action, const std::optional<domain::Token> &before,
                      const std::optional<OutboxEntry> &entry, const std::optional<qint64> &replace);
     bool journal(const QString &profileId, const QString &tokenId, const QString &action,
                  const std::optional<domain::Token> &before,

@@ -140,6 +140,14 @@ QList<ImportRow> WorkspaceImport::readCsv(const QString &text, QString *error)
         if (record.size() != header.size())
             row.issues.append(shapeIssue(QString(), tr("The line has %1 fields; the header has %2.")
                                                         .arg(record.size()).arg(header.size())));
+        for (const char *name : {"name", "kind", "status", "cors_origins", "permitted_urls", "ip_ranges"}) {
+            if (column(name) >= 0)
+                row.fields.insert(QLatin1String(name));
+        }
+        for (const char *label : {"usage_model", "environment"}) {
+            if (column(label) >= 0)
+                row.fields.insert(QStringLiteral("labels.") + QLatin1String(label));
+        }
         row.deployment = !value("deployment_id").isEmpty() ? value("deployment_id") : value("deployment");
         row.tokenId = value("token_id");
         row.draft.name = value("name");
@@ -204,6 +212,10 @@ QList<ImportRow> WorkspaceImport::readJson(const QByteArray &content, QString *e
                 const QJsonObject json = tokens.at(t).toObject();
                 ImportRow row;
                 row.location = QStringLiteral("profiles[%1].deployments[%2].tokens[%3]").arg(p).arg(d).arg(t);
+                // A JSON token is complete: every field, and the whole label map.
+                row.fields = {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("status"),
+                              QStringLiteral("cors_origins"), QStringLiteral("permitted_urls"),
+                              QStringLiteral("ip_ranges"), QStringLiteral("labels")};
                 row.deployment = deployment.value(QStringLiteral("name")).toString();
                 row.tokenId = json.value(QStringLiteral("id")).toString();
                 row.draft.name = json.value(QStringLiteral("name")).toString();
@@ -243,11 +255,32 @@ WorkspaceImport::Report WorkspaceImport::apply(Workspace &workspace, const QStri
         const auto existing = row.tokenId.isEmpty() ? std::nullopt : tokens.token(profileId, row.tokenId);
         EditResult result;
         if (existing) {
+            // Only what the file gives changes; a column it leaves out keeps its value.
             Token wanted = existing->local;
-            wanted.name = row.draft.name;
-            wanted.status = row.draft.status;
-            wanted.controls = row.draft.controls;
-            wanted.labels = row.draft.labels;
+            const auto given = [&](const char *field) { return row.fields.contains(QLatin1String(field)); };
+            if (given("name"))
+                wanted.name = row.draft.name;
+            if (given("status"))
+                wanted.status = row.draft.status;
+            if (given("cors_origins"))
+                wanted.controls.corsOrigins = row.draft.controls.corsOrigins;
+            if (given("permitted_urls"))
+                wanted.controls.permittedUrls = row.draft.controls.permittedUrls;
+            if (given("ip_ranges"))
+                wanted.controls.ipRanges = row.draft.controls.ipRanges;
+            if (given("labels")) {
+                wanted.labels = row.draft.labels;
+            } else {
+                for (const QString &field : row.fields) {
+                    if (!field.startsWith(QLatin1String("labels.")))
+                        continue;
+                    const QString key = field.mid(7);
+                    if (row.draft.labels.contains(key))
+                        wanted.labels.insert(key, row.draft.labels.value(key));
+                    else
+                        wanted.labels.remove(key);
+                }
+            }
             const TokenChange change = TokenChanges::diff(existing->local, wanted);
             if (change.isEmpty()) {
                 report.unchanged += 1;
@@ -256,6 +289,10 @@ WorkspaceImport::Report WorkspaceImport::apply(Workspace &workspace, const QStri
             result = editor.editToken(profileId, row.tokenId, change);
         } else {
             result = editor.addToken(profileId, row.deployment, row.draft);
+        }
+        if (result.storageFailure) {
+            report.error = result.error; // the workspace failed: stop, the file is not to blame
+            return report;
         }
         if (!result.accepted()) {
             ImportRow refused = row;

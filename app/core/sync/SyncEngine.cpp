@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlError>
+#include <QTimer>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcSync, "tokendesk.sync", QtInfoMsg)
@@ -72,8 +73,11 @@ SyncEngine::SyncEngine(Workspace &workspace, PortalBackend &backend, QString pro
 
 void SyncEngine::start()
 {
-    Q_EMIT progress(tr("Sending changes…"));
-    pushNext();
+    // From the event loop: finished() never fires before start() returns.
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT progress(tr("Sending changes…"));
+        pushNext();
+    });
 }
 
 void SyncEngine::cancel()
@@ -81,6 +85,12 @@ void SyncEngine::cancel()
     m_cancelled = true;
     if (m_current)
         m_current->cancel();
+}
+
+PortalError SyncEngine::workspaceFailure()
+{
+    m_report.workspaceError = true;
+    return PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0};
 }
 
 QString SyncEngine::databaseError() const
@@ -196,12 +206,25 @@ void SyncEngine::push(OutboxEntry entry)
         return;
     }
 
-    // From here on the entry is only ever sent again unchanged, with the same key.
-    entry.state = OutboxEntry::State::Sent;
-    entry.attempts += 1;
-    if (!m_outbox.update(entry)) {
-        finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
-        return;
+    // From here on the entry is only ever sent again unchanged, with the same key. It is read
+    // again under the write lock: an edit in another process may have joined it meanwhile,
+    // and then this round sends nothing and starts over with the joined entry.
+    {
+        Transaction transaction(m_workspace.database());
+        if (!transaction.isActive())
+            return finish(workspaceFailure());
+        const std::optional<OutboxEntry> fresh = m_outbox.entry(entry.seq);
+        if (!fresh || fresh->payload != entry.payload || fresh->state == OutboxEntry::State::Conflict) {
+            transaction.commit();
+            return pushNext();
+        }
+        entry = *fresh;
+        entry.state = OutboxEntry::State::Sent;
+        entry.attempts += 1;
+        if (!m_outbox.update(entry) || !transaction.commit()) {
+            finish(workspaceFailure());
+            return;
+        }
     }
     qCDebug(lcSync) << "pushing" << OutboxEntry::operationName(entry.operation) << entry.tokenId
                     << "seq" << entry.seq;
@@ -227,6 +250,8 @@ void SyncEngine::push(OutboxEntry entry)
 bool SyncEngine::confirm(const OutboxEntry &entry, const Token &confirmed)
 {
     Transaction transaction(m_workspace.database());
+    if (!transaction.isActive())
+        return false;
     const QString oldId = entry.tokenId;
     if (confirmed.id != oldId) {
         // A token created offline: it now has the portal's id everywhere.
@@ -282,7 +307,7 @@ void SyncEngine::onCreated(OutboxEntry entry, const PortalResult<Token> &result)
     if (!result.ok())
         return failWrite(entry, result.error);
     if (!confirm(entry, *result.value))
-        return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+        return finish(workspaceFailure());
     pushNext();
 }
 
@@ -290,7 +315,7 @@ void SyncEngine::onUpdated(OutboxEntry entry, const PortalResult<Token> &result)
 {
     if (result.ok()) {
         if (!confirm(entry, *result.value))
-            return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+            return finish(workspaceFailure());
         return pushNext();
     }
     if (result.error.kind == PortalErrorKind::PreconditionFailed) {
@@ -330,7 +355,7 @@ void SyncEngine::onTheirs(OutboxEntry entry, const PortalResult<Token> &theirs)
     if (rest.isEmpty()) {
         // The portal already holds everything this edit wanted.
         if (!confirm(entry, *theirs.value))
-            return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+            return finish(workspaceFailure());
         return pushNext();
     }
     // A new request (new body, new If-Match): a new key, saved before it is sent.
@@ -344,7 +369,7 @@ void SyncEngine::onTheirs(OutboxEntry entry, const PortalResult<Token> &theirs)
     if (record)
         record->server = theirs.value;
     if (!m_outbox.update(entry) || (record && !m_tokens.put(*record)) || !transaction.commit())
-        return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+        return finish(workspaceFailure());
     pushNext();
 }
 
@@ -359,7 +384,7 @@ void SyncEngine::onDeleted(OutboxEntry entry, const PortalResult<Done> &result)
                              QJsonObject()};
         if (!m_tokens.remove(m_profileId, entry.tokenId) || !m_outbox.remove(entry.seq) ||
             !m_journal.append(journal) || !transaction.commit())
-            return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+            return finish(workspaceFailure());
         m_report.pushed += 1;
         return pushNext();
     }
@@ -417,10 +442,15 @@ void SyncEngine::raiseConflict(OutboxEntry entry, const std::optional<Token> &th
     conflict.fields = fields;
     conflict.reason = reason;
     conflict.createdAt = m_clock();
+    Transaction transaction(m_workspace.database());
+    if (!transaction.isActive())
+        return finish(workspaceFailure());
+    // The entry as it is now (an edit may have joined a pending entry meanwhile).
+    if (const auto fresh = m_outbox.entry(entry.seq))
+        entry = *fresh;
+    conflict.mine = mineOf(entry);
     entry.state = OutboxEntry::State::Conflict;
     entry.lastError = reason;
-
-    Transaction transaction(m_workspace.database());
     std::optional<TokenRecord> record = m_tokens.token(m_profileId, entry.tokenId);
     if (record && theirs)
         record->server = theirs;
@@ -430,7 +460,7 @@ void SyncEngine::raiseConflict(OutboxEntry entry, const std::optional<Token> &th
                          conflict.mine ? PortalJson::tokenToJson(*conflict.mine) : QJsonObject()};
     if (m_conflicts.add(conflict) == 0 || !m_outbox.update(entry) ||
         (record && !m_tokens.put(*record)) || !m_journal.append(journal) || !transaction.commit())
-        return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+        return finish(workspaceFailure());
     qCDebug(lcSync) << "conflict on" << entry.tokenId << reason;
     m_report.conflicts += 1;
     pushNext();
@@ -451,14 +481,15 @@ void SyncEngine::pullDeployments()
             if (result.value->notModified) {
                 m_report.notModified += 1;
             } else if (!m_tokens.replaceDeployments(m_profileId, result.value->value)) {
-                return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+                return finish(workspaceFailure());
             }
-            state.etag = result.value->etag;
+            if (!result.value->etag.isEmpty())
+                state.etag = result.value->etag;
             state.lastAttempt = state.lastSuccess = m_clock();
             state.lastError.clear();
             if (!m_syncState.put(m_profileId, QStringLiteral("deployments"), state) ||
                 !transaction.commit())
-                return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+                return finish(workspaceFailure());
             m_deployments = m_tokens.deployments(m_profileId);
             pullDeployment(0);
         });
@@ -484,12 +515,13 @@ void SyncEngine::pullDeployment(int index)
             if (result.value->notModified)
                 m_report.notModified += 1;
             else if (!m_tokens.replaceLicenses(m_profileId, deployment.id, result.value->value))
-                return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
-            state.etag = result.value->etag;
+                return finish(workspaceFailure());
+            if (!result.value->etag.isEmpty())
+                state.etag = result.value->etag;
             state.lastAttempt = state.lastSuccess = m_clock();
             state.lastError.clear();
             if (!m_syncState.put(m_profileId, collection, state) || !transaction.commit())
-                return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+                return finish(workspaceFailure());
             pullTokens(index, 0);
         });
 }
@@ -547,7 +579,7 @@ void SyncEngine::fetchTokenPages(int index, int round, TokenPageRequest request,
         Transaction transaction(m_workspace.database());
         const bool changed = applyListing(deployment, *listing, full, &error);
         if (!error.isEmpty())
-            return finish(PortalError{PortalErrorKind::Protocol, 0, error, {}, {}, {}, 0});
+            return finish(workspaceFailure());
         // The watermark moves only when something was new, so that an unchanged portal keeps
         // answering the same query, and 304 to its ETag.
         const bool advance = (full || changed) && listing->asOf.isValid();
@@ -560,7 +592,7 @@ void SyncEngine::fetchTokenPages(int index, int round, TokenPageRequest request,
         state.lastAttempt = state.lastSuccess = m_clock();
         state.lastError.clear();
         if (!m_syncState.put(m_profileId, collection, state) || !transaction.commit())
-            return finish(PortalError{PortalErrorKind::Protocol, 0, databaseError(), {}, {}, {}, 0});
+            return finish(workspaceFailure());
         // Ask once more from the new watermark: it catches what changed during the pull and
         // learns the ETag that makes the next sync a single 304.
         if (advance && round + 1 < kMaxPullRounds)
@@ -579,8 +611,8 @@ bool SyncEngine::applyListing(const Deployment &deployment, const TokenListing &
     bool changed = false;
     for (const Token &token : listing.tokens) {
         const auto version = known.constFind(token.id);
-        if (version != known.cend() && *version == token.version)
-            continue;
+        if (version != known.cend() && *version >= token.version)
+            continue; // known, or older than what a write of ours already confirmed
         changed = true;
         m_report.pulled += 1;
         if (withEdits.contains(token.id)) {
@@ -620,8 +652,20 @@ bool SyncEngine::applyListing(const Deployment &deployment, const TokenListing &
         }
     }
     for (const QString &id : gone) {
-        if (withEdits.contains(id) || !known.contains(id))
+        if (!known.contains(id))
             continue;
+        if (withEdits.contains(id)) {
+            // Kept for the user's pending edit, but no longer on the portal: its next push
+            // meets 404 and becomes a conflict, and "theirs" then means "deleted".
+            std::optional<TokenRecord> record = m_tokens.token(m_profileId, id);
+            if (record) {
+                record->server.reset();
+                if (!m_tokens.put(*record))
+                    return *error = databaseError(), changed;
+            }
+            changed = true;
+            continue;
+        }
         const std::optional<TokenRecord> before = m_tokens.token(m_profileId, id);
         if (!m_tokens.remove(m_profileId, id))
             return *error = databaseError(), changed;

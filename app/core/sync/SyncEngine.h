@@ -66,6 +66,7 @@ private:
     void finish(const portal::PortalError &error = {});
     void fail(const QString &collection, const portal::PortalError &error);
     QString databaseError() const;
+    portal::PortalError workspaceFailure(); // marks the report: the workspace failed
 
     store::Workspace &m_workspace;
     portal::PortalBackend &m_backend;

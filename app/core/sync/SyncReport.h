@@ -15,6 +15,7 @@ struct SyncReport
     int removed = 0;       // tokens deleted on the portal
     int notModified = 0;   // collections that answered 304
     portal::PortalError error;
+    bool workspaceError = false; // the workspace could not be written: error says why
 
     bool ok() const { return !error.isError(); }
 };

@@ -42,12 +42,13 @@ QDateTime fromMs(qint64 value)
 
 const char *const kTokenColumns = "profile_id, local, server";
 
-std::optional<TokenRecord> recordFrom(const QSqlQuery &query)
+std::optional<TokenRecord> recordFrom(const QSqlQuery &query, bool withServer = true)
 {
     const auto local = fromText(query.value(1));
     if (!local)
         return std::nullopt;
-    return TokenRecord{query.value(0).toString(), *local, fromText(query.value(2))};
+    return TokenRecord{query.value(0).toString(), *local,
+                       withServer ? fromText(query.value(2)) : std::nullopt};
 }
 
 } // namespace
@@ -174,7 +175,8 @@ QList<License> TokenStore::licenses(const QString &profileId, const QString &dep
     return result;
 }
 
-QList<TokenRecord> TokenStore::tokens(const QString &profileId, const QString &deploymentId) const
+QList<TokenRecord> TokenStore::tokens(const QString &profileId, const QString &deploymentId,
+                                      Versions versions) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM tokens WHERE 1 = 1").arg(QLatin1String(kTokenColumns));
     if (!profileId.isEmpty())
@@ -192,8 +194,9 @@ QList<TokenRecord> TokenStore::tokens(const QString &profileId, const QString &d
     QList<TokenRecord> result;
     if (!query.exec())
         return result;
+    const bool withServer = versions == Versions::LocalAndServer;
     while (query.next()) {
-        if (auto record = recordFrom(query))
+        if (auto record = recordFrom(query, withServer))
             result.append(*record);
     }
     return result;

@@ -29,8 +29,11 @@ public:
                          const QList<domain::License> &licenses);
     QList<domain::License> licenses(const QString &profileId, const QString &deploymentId) const;
 
-    // Tokens ordered by profile, deployment and name; empty ids mean "all".
-    QList<TokenRecord> tokens(const QString &profileId = {}, const QString &deploymentId = {}) const;
+    // Tokens ordered by profile, deployment and name; empty ids mean "all". Lists need only
+    // what the user sees: the portal's confirmed copy is read only when asked for.
+    enum class Versions { LocalOnly, LocalAndServer };
+    QList<TokenRecord> tokens(const QString &profileId = {}, const QString &deploymentId = {},
+                              Versions versions = Versions::LocalOnly) const;
     std::optional<TokenRecord> token(const QString &profileId, const QString &tokenId) const;
     // Finds a token by id in any profile (ids are unique per portal, and in practice across).
     QList<TokenRecord> findById(const QString &tokenId) const;

@@ -224,6 +224,26 @@ private Q_SLOTS:
         QCOMPARE(Outbox(workspace).entry(sent.seq)->payload, sent.payload);
     }
 
+    void deploymentGoneFromThePortalStaysWhileEditsWait()
+    {
+        Workspace workspace;
+        QVERIFY(!workspace.open(path("deployments.sqlite")).isError());
+        QVERIFY(ProfileStore(workspace).add(portalProfile()).isEmpty());
+        TokenStore tokens(workspace);
+        const QString profile = QStringLiteral("p1");
+        for (const char *id : {"dep_a", "dep_b"})
+            QVERIFY(tokens.ensureDeployment(profile, Deployment{QLatin1String(id), QLatin1String(id), {}, {}, 0}));
+        TokenDraft draft;
+        draft.name = QStringLiteral("Waiting");
+        QVERIFY(WorkspaceEditor(workspace).addToken(profile, QStringLiteral("dep_a"), draft).accepted());
+        // The portal now lists neither deployment.
+        QVERIFY(tokens.replaceDeployments(profile, {}));
+        const QList<Deployment> left = tokens.deployments(profile);
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().id, QStringLiteral("dep_a"));
+        QCOMPARE(tokens.tokens(profile).size(), 1);
+    }
+
     void importRefusesBadRowsAndAppliesTheRest()
     {
         Workspace workspace;

@@ -93,11 +93,18 @@ bool TokenStore::replaceDeployments(const QString &profileId, const QList<Deploy
     for (const Deployment &known : this->deployments(profileId)) {
         if (keep.contains(known.id))
             continue;
+        // Gone from the portal, with its tokens; kept while edits of them wait in the outbox,
+        // so that they surface as conflicts instead of vanishing.
         QSqlQuery query(m_workspace.database());
-        query.prepare(QStringLiteral("DELETE FROM deployments WHERE profile_id = ? AND id = ?"));
+        query.prepare(QStringLiteral(
+            "DELETE FROM deployments WHERE profile_id = ? AND id = ? AND NOT EXISTS ("
+            "SELECT 1 FROM outbox o JOIN tokens t ON t.profile_id = o.profile_id AND t.id = o.token_id "
+            "WHERE t.profile_id = ? AND t.deployment_id = ?)"));
         query.addBindValue(profileId);
         query.addBindValue(known.id);
-        if (!query.exec())
+        query.addBindValue(profileId);
+        query.addBindValue(known.id);
+        if (!exec(query))
             return false;
     }
     return true;

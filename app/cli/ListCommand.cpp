@@ -71,6 +71,7 @@ int ListCommand::run(const QStringList &arguments)
     }
     const QList<TokenRecord> records = tokenStore.tokens(profileId);
     if (parser.isSet(jsonOption)) {
+        const QHash<QString, domain::TokenNotes> notes = tokenStore.allNotes(profileId);
         QJsonArray tokens;
         for (const TokenRecord &record : records) {
             QJsonObject token = portal::PortalJson::tokenToJson(record.local);
@@ -80,6 +81,9 @@ int ListCommand::run(const QStringList &arguments)
                                                  : record.profileId == domain::Profile::localId()
                                                      ? QStringLiteral("local")
                                                      : QStringLiteral("synced"));
+            const domain::TokenNotes note = notes.value(record.profileId + QLatin1Char('/') + record.local.id);
+            token.insert(QStringLiteral("rotation_days"), note.effectiveRotationDays());
+            token.insert(QStringLiteral("where_used"), note.whereUsed);
             tokens.append(token);
         }
         CliOutput::out(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("tokens"), tokens}})

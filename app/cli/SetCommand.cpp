@@ -24,8 +24,13 @@ int SetCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(summary());
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            tr("The profile, when the id is in several."), tr("name"));
+    const QCommandLineOption rotationOption(QStringLiteral("rotation-days"),
+                                            tr("Rotate every N days (local note; \"\" for the default, 90)."),
+                                            tr("days"));
+    const QCommandLineOption whereOption(QStringLiteral("where-used"),
+                                         tr("Where the token is used (local note)."), tr("text"));
     TokenOptions tokenOptions;
-    parser.addOptions({profileOption, WorkspaceContext::workspaceOption()});
+    parser.addOptions({profileOption, rotationOption, whereOption, WorkspaceContext::workspaceOption()});
     tokenOptions.addTo(parser);
     const QCommandLineOption helpOption = parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("token"), tr("The token's id."), QStringLiteral("TOKEN_ID"));
@@ -45,8 +50,17 @@ int SetCommand::run(const QStringList &arguments)
     const TokenChange change = tokenOptions.change(parser, &error);
     if (!error.isEmpty())
         return usage(error);
-    if (change.isEmpty())
-        return usage(tr("nothing to change: give --name, --status, --origins, --urls or --ips"));
+    const bool notesGiven = parser.isSet(rotationOption) || parser.isSet(whereOption);
+    if (change.isEmpty() && !notesGiven)
+        return usage(tr("nothing to change: give --name, --status, --origins, --urls, --ips, "
+                        "--usage-model, --environment, --rotation-days or --where-used"));
+    std::optional<int> rotationDays;
+    if (parser.isSet(rotationOption) && !parser.value(rotationOption).isEmpty()) {
+        bool ok = false;
+        rotationDays = parser.value(rotationOption).toInt(&ok);
+        if (!ok)
+            return usage(tr("--rotation-days takes a number of days"));
+    }
 
     auto workspace = WorkspaceContext::open(parser, QStringLiteral("set"));
     if (!workspace)
@@ -67,6 +81,27 @@ int SetCommand::run(const QStringList &arguments)
         profileId = found.first().profileId;
     }
     store::WorkspaceEditor editor(*workspace);
+    if (notesGiven) {
+        TokenNotes notes = store::TokenStore(*workspace).notes(profileId, tokenId);
+        if (parser.isSet(rotationOption))
+            notes.rotationDays = rotationDays;
+        if (parser.isSet(whereOption))
+            notes.whereUsed = parser.value(whereOption);
+        const store::EditResult noted = editor.setNotes(profileId, tokenId, notes);
+        if (!noted.error.isEmpty()) {
+            CliOutput::err(QStringLiteral("tokendesk-cli set: %1\n").arg(noted.error));
+            return noted.storageFailure ? WorkspaceUnusable : UsageError;
+        }
+        if (!noted.accepted()) {
+            CliOutput::err(tr("tokendesk-cli set: nothing was changed:\n") +
+                           WorkspaceContext::describe(noted.issues));
+            return FindingsError;
+        }
+        if (change.isEmpty()) {
+            CliOutput::out(tr("Noted for %1 (kept in this workspace only).\n").arg(tokenId));
+            return Success;
+        }
+    }
     const store::EditResult result = editor.editToken(profileId, tokenId, change);
     if (!result.error.isEmpty()) {
         CliOutput::err(QStringLiteral("tokendesk-cli set: %1\n").arg(result.error));

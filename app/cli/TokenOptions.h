@@ -22,6 +22,8 @@ public:
     QCommandLineOption origins;
     QCommandLineOption urls;
     QCommandLineOption ips;
+    QCommandLineOption usageModel;
+    QCommandLineOption environment;
 };
 
 } // namespace tokendesk::cli

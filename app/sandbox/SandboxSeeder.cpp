@@ -67,7 +67,7 @@ QList<DemoToken> demoTokens()
         {1, "Customer data export", K::Api, on, {}, {}, list({"185.44.0.0/8"}), "backend", "production", 500, 400},
         {1, "Shipping label service", K::Api, on, {}, {}, list({"77.87.112.9/24"}), "backend", "production", 220, 100},
         {1, "Returns portal backend", K::Api, on, {}, {}, list({"2a01:4f8:c17:1a2b::/64"}), "backend", "production", 180, 30},
-        {1, "Stock level feed", K::Api, on, list({"https://stock.example.com"}), {}, list({"193.30.120.0/24"}), "mixed", "production", 260, 70},
+        {1, "Stock level feed", K::Api, on, list({"https://stock.example.com"}), {}, list({"193.30.120.0/24"}), "", "production", 260, 70},
         {1, "Old ERP connector", K::Integration, off, {}, {}, list({"192.168.10.0/24", "172.16.0.0/12"}), "backend", "production", 2000, 2000},
         {1, "CI smoke tests", K::Api, on, {}, {}, list({"100.64.12.0/24"}), "backend", "test", 100, 100},
         {1, "Data warehouse loader", K::Api, on, {}, {}, list({"2001:db8:1234::/48"}), "backend", "staging", 300, 150},
@@ -78,12 +78,12 @@ QList<DemoToken> demoTokens()
         {2, "Affiliate tracking", K::Integration, on, list({"https://affiliates.example.net"}), list({"https://affiliates.example.net/track"}), {}, "browser", "production", 330, 120},
         {2, "Loyalty partner (staging)", K::OAuth, on, {}, list({"http://loyalty-staging.example.com/callback"}), {}, "backend", "staging", 210, 210},
         {2, "Price comparison feed", K::Api, on, {}, {}, list({"8.8.8.8/32"}), "backend", "production", 640, 95},
-        {2, "Agency reporting", K::Api, on, list({"https://reports.agency.example"}), {}, list({"45.83.220.0/22", "45.83.221.0/24"}), "mixed", "production", 365, 365},
+        {2, "Agency reporting", K::Api, on, list({"https://reports.agency.example"}), {}, list({"45.83.220.0/22", "45.83.221.0/24"}), "", "production", 365, 365},
         {2, "Social login", K::OAuth, on, list({"https://shop.example.com"}), list({"https://shop.example.com/login/callback"}), {}, "browser", "production", 480, 14},
         {2, "Chat support widget", K::Integration, on, list({"https://*.co.uk"}), {}, {}, "browser", "production", 270, 270},
         {2, "Translation service", K::Api, off, {}, {}, list({"31.13.24.0/21"}), "backend", "development", 160, 160},
         {2, "Partner sandbox", K::OAuth, on, {}, list({"https://sandbox.partner.example.net/cb"}), list({"127.0.0.1"}), "backend", "development", 60, 60},
-        {2, "BI dashboard", K::Api, on, list({"https://bi.example.com"}), list({"https://bi.example.com/dashboards"}), list({"52.28.0.0/16"}), "mixed", "production", 90, 10},
+        {2, "BI dashboard", K::Api, on, list({"https://bi.example.com"}), list({"https://bi.example.com/dashboards"}), list({"52.28.0.0/16"}), "", "production", 90, 10},
     };
 }
 

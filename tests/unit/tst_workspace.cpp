@@ -282,7 +282,15 @@ private Q_SLOTS:
         draft.name = QStringLiteral("Newline\nand \"quotes\", commas");
         draft.controls.corsOrigins = {QStringLiteral("https://a.example.com"), QStringLiteral("https://b.example.com")};
         draft.labels.insert(QStringLiteral("environment"), QStringLiteral("staging"));
-        QVERIFY(WorkspaceEditor(source).addToken(Profile::localId(), QStringLiteral("Team"), draft).accepted());
+        const EditResult added = WorkspaceEditor(source).addToken(Profile::localId(), QStringLiteral("Team"), draft);
+        QVERIFY(added.accepted());
+        TokenNotes notes;
+        notes.rotationDays = 30;
+        notes.whereUsed = QStringLiteral("billing service");
+        QVERIFY(WorkspaceEditor(source).setNotes(Profile::localId(), added.tokenId, notes).accepted());
+        notes.rotationDays = 0;
+        QVERIFY(!WorkspaceEditor(source).setNotes(Profile::localId(), added.tokenId, notes).accepted());
+        QCOMPARE(TokenStore(source).notes(Profile::localId(), added.tokenId).rotationDays, std::optional<int>(30));
         for (const QByteArray &exported : {WorkspaceExport::toCsv(source, Profile::localId()),
                                            WorkspaceExport::toJson(source, Profile::localId(), QDateTime::currentDateTimeUtc())}) {
             QString error;
@@ -293,6 +301,11 @@ private Q_SLOTS:
             QCOMPARE(rows.first().draft.controls.corsOrigins, draft.controls.corsOrigins);
             QCOMPARE(rows.first().draft.labels, draft.labels);
             QCOMPARE(rows.first().deployment.isEmpty(), false);
+            if (exported.startsWith('{')) { // JSON carries the notes too; CSV does not
+                QVERIFY(rows.first().notes);
+                QCOMPARE(rows.first().notes->rotationDays, std::optional<int>(30));
+                QCOMPARE(rows.first().notes->whereUsed, QStringLiteral("billing service"));
+            }
         }
         QVERIFY(WorkspaceExport::toJson(source, QString(), QDateTime::currentDateTimeUtc())
                     .contains("\"format\": \"tokendesk-workspace-export\""));

@@ -2,6 +2,7 @@
 
 #include "domain/FieldIssue.h"
 #include "domain/TokenDraft.h"
+#include "domain/TokenNotes.h"
 
 #include <QSet>
 
@@ -15,6 +16,7 @@ struct ImportRow
     QString deployment; // id or name
     QString tokenId;    // optional: an existing token to update
     domain::TokenDraft draft;
+    std::optional<domain::TokenNotes> notes; // JSON exports carry TokenDesk's own notes
     domain::FieldIssues issues; // shape problems found while reading, and rule findings
     // The fields the file gives ("name", "status", "cors_origins", "labels.environment", …):
     // an existing token keeps every field the file leaves out.

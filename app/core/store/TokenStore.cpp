@@ -301,6 +301,54 @@ QHash<QString, qint64> TokenStore::serverVersions(const QString &profileId,
     return versions;
 }
 
+TokenNotes TokenStore::notes(const QString &profileId, const QString &tokenId) const
+{
+    TokenNotes notes;
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT rotation_days, where_used FROM token_notes "
+                                 "WHERE profile_id = ? AND token_id = ?"));
+    query.addBindValue(profileId);
+    query.addBindValue(tokenId);
+    if (query.exec() && query.next()) {
+        if (!query.value(0).isNull())
+            notes.rotationDays = query.value(0).toInt();
+        notes.whereUsed = query.value(1).toString();
+    }
+    return notes;
+}
+
+QHash<QString, TokenNotes> TokenStore::allNotes(const QString &profileId) const
+{
+    QHash<QString, TokenNotes> result;
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT profile_id, token_id, rotation_days, where_used FROM "
+                                 "token_notes WHERE ? = '' OR profile_id = ?"));
+    query.addBindValue(sqlText(profileId));
+    query.addBindValue(sqlText(profileId));
+    if (query.exec()) {
+        while (query.next()) {
+            TokenNotes notes;
+            if (!query.value(2).isNull())
+                notes.rotationDays = query.value(2).toInt();
+            notes.whereUsed = query.value(3).toString();
+            result.insert(query.value(0).toString() + QLatin1Char('/') + query.value(1).toString(), notes);
+        }
+    }
+    return result;
+}
+
+bool TokenStore::setNotes(const QString &profileId, const QString &tokenId, const TokenNotes &notes)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO token_notes (profile_id, token_id, "
+                                 "rotation_days, where_used) VALUES (?, ?, ?, ?)"));
+    query.addBindValue(profileId);
+    query.addBindValue(tokenId);
+    query.addBindValue(notes.rotationDays ? QVariant(*notes.rotationDays) : QVariant());
+    query.addBindValue(sqlText(notes.whereUsed));
+    return exec(query);
+}
+
 int TokenStore::count() const
 {
     QSqlQuery query(m_workspace.database());

@@ -4,6 +4,7 @@
 #include "Workspace.h"
 
 #include "domain/Deployment.h"
+#include "domain/TokenNotes.h"
 
 #include <QHash>
 #include <QList>
@@ -41,6 +42,10 @@ public:
     bool remove(const QString &profileId, const QString &tokenId);
     // A token created offline got its real id from the portal.
     bool rename(const QString &profileId, const QString &oldId, const QString &newId);
+    domain::TokenNotes notes(const QString &profileId, const QString &tokenId) const;
+    // Every note of a profile (all profiles when empty), keyed "profile/token".
+    QHash<QString, domain::TokenNotes> allNotes(const QString &profileId = {}) const;
+    bool setNotes(const QString &profileId, const QString &tokenId, const domain::TokenNotes &notes);
     int count() const;
     // id -> version of what the portal last confirmed, for one deployment (fast pulls).
     QHash<QString, qint64> serverVersions(const QString &profileId, const QString &deploymentId) const;

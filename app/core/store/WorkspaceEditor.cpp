@@ -259,6 +259,42 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
     return result;
 }
 
+EditResult WorkspaceEditor::setNotes(const QString &profileId, const QString &tokenId,
+                                     const TokenNotes &notes)
+{
+    EditResult result;
+    result.tokenId = tokenId;
+    if (notes.rotationDays && (*notes.rotationDays < 1 || *notes.rotationDays > TokenNotes::kMaxRotationDays)) {
+        result.issues.append(FieldIssue{QStringLiteral("rotation_days"), std::nullopt,
+                                        QStringLiteral("notes.rotation-days-invalid"),
+                                        tr("A rotation period is 1 to %1 days.").arg(TokenNotes::kMaxRotationDays),
+                                        validation::Severity::Error});
+        return result;
+    }
+    Transaction transaction(m_workspace.database());
+    const auto profile = m_profiles.find(profileId);
+    if (!profile || !m_tokens.token(profile->id, tokenId)) {
+        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileId);
+        return result;
+    }
+    const TokenNotes before = m_tokens.notes(profile->id, tokenId);
+    if (before == notes)
+        return result;
+    const auto text = [](const TokenNotes &n) {
+        return QJsonObject{{QStringLiteral("rotation_days"), n.rotationDays ? QJsonValue(*n.rotationDays) : QJsonValue()},
+                           {QStringLiteral("where_used"), n.whereUsed}};
+    };
+    const bool ok = transaction.isActive() && m_tokens.setNotes(profile->id, tokenId, notes) &&
+                    m_journal.append(JournalEntry{0, m_clock(), m_actor, profile->id, tokenId,
+                                                  QStringLiteral("notes"), text(before), text(notes)}) &&
+                    transaction.commit();
+    if (!ok) {
+        result.error = tr("Cannot write the workspace %1: %2").arg(m_workspace.path(), m_tokens.lastError());
+        result.storageFailure = true;
+    }
+    return result;
+}
+
 QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolution)
 {
     Transaction transaction(m_workspace.database());

@@ -33,6 +33,9 @@ public:
     EditResult editToken(const QString &profileId, const QString &tokenId,
                          const domain::TokenChange &change);
     EditResult deleteToken(const QString &profileId, const QString &tokenId);
+    // Local notes (rotation policy, where used): checked, journalled, never sent.
+    EditResult setNotes(const QString &profileId, const QString &tokenId,
+                        const domain::TokenNotes &notes);
 
     enum class Resolution { Mine, Theirs, Merged };
     static std::optional<Resolution> resolutionFromName(const QString &name);

@@ -47,8 +47,17 @@ QByteArray WorkspaceExport::toJson(Workspace &workspace, const QString &profileI
         QJsonArray deployments;
         for (const Deployment &deployment : tokens.deployments(profile.id)) {
             QJsonArray items;
-            for (const TokenRecord &record : tokens.tokens(profile.id, deployment.id))
-                items.append(PortalJson::tokenToJson(record.local));
+            const QHash<QString, TokenNotes> notes = tokens.allNotes(profile.id);
+            for (const TokenRecord &record : tokens.tokens(profile.id, deployment.id)) {
+                QJsonObject item = PortalJson::tokenToJson(record.local);
+                // TokenDesk's own notes on the token, which the portal does not hold.
+                const TokenNotes note = notes.value(profile.id + QLatin1Char('/') + record.local.id);
+                item.insert(QStringLiteral("notes"),
+                            QJsonObject{{QStringLiteral("rotation_days"),
+                                         note.rotationDays ? QJsonValue(*note.rotationDays) : QJsonValue()},
+                                        {QStringLiteral("where_used"), note.whereUsed}});
+                items.append(item);
+            }
             QJsonObject entry = PortalJson::deploymentToJson(deployment);
             entry.insert(QStringLiteral("tokens"), items);
             deployments.append(entry);

@@ -229,6 +229,15 @@ QList<ImportRow> WorkspaceImport::readJson(const QByteArray &content, QString *e
                 row.draft.status = status.value_or(TokenStatus::Active);
                 row.draft.controls = controls.value_or(SecurityControls());
                 row.draft.labels = labels.value_or(Labels());
+                const QJsonValue notes = json.value(QStringLiteral("notes"));
+                if (notes.isObject()) {
+                    TokenNotes parsed;
+                    const QJsonValue days = notes.toObject().value(QStringLiteral("rotation_days"));
+                    if (days.isDouble())
+                        parsed.rotationDays = days.toInt();
+                    parsed.whereUsed = notes.toObject().value(QStringLiteral("where_used")).toString();
+                    row.notes = parsed;
+                }
                 checkRow(row);
                 rows.append(row);
             }
@@ -283,6 +292,8 @@ WorkspaceImport::Report WorkspaceImport::apply(Workspace &workspace, const QStri
             }
             const TokenChange change = TokenChanges::diff(existing->local, wanted);
             if (change.isEmpty()) {
+                if (row.notes)
+                    editor.setNotes(profileId, row.tokenId, *row.notes);
                 report.unchanged += 1;
                 continue;
             }
@@ -301,10 +312,18 @@ WorkspaceImport::Report WorkspaceImport::apply(Workspace &workspace, const QStri
             else
                 refused.issues = result.issues;
             report.refused.append(refused);
-        } else if (existing) {
-            report.changed += 1;
         } else {
-            report.added += 1;
+            if (row.notes) {
+                const EditResult noted = editor.setNotes(profileId, result.tokenId, *row.notes);
+                if (noted.storageFailure) {
+                    report.error = noted.error;
+                    return report;
+                }
+            }
+            if (existing)
+                report.changed += 1;
+            else
+                report.added += 1;
         }
     }
     if (progress)

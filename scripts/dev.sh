@@ -105,6 +105,7 @@ start_demo_portal() {
     --client demo:demo-secret:administrator >"$DEMO_DIR/portal.out" 2>"$DEMO_DIR/portal.log" &
   DEMO_PID=$!
   trap 'kill "$DEMO_PID" 2>/dev/null; wait "$DEMO_PID" 2>/dev/null; rm -rf "$DEMO_DIR"' EXIT
+  trap 'exit 130' INT TERM # so that the EXIT trap also runs on Ctrl-C
   local i
   for i in $(seq 1 100); do
     grep -q '^listening ' "$DEMO_DIR/portal.out" 2>/dev/null && break

@@ -42,6 +42,12 @@ FieldIssue parameterIssue(const char *name, const QString &message)
                       message, validation::Severity::Error};
 }
 
+ApiResponse deploymentNotFound(const ApiRequest &request, const QString &deploymentId)
+{
+    return ApiResponse::problem(404, "not-found",
+                                QStringLiteral("No deployment “%1”.").arg(deploymentId), request.path);
+}
+
 FieldIssues errorsOnly(const FieldIssues &issues)
 {
     FieldIssues errors;
@@ -275,9 +281,7 @@ ApiResponse SandboxApi::listLicenses(const ApiRequest &request)
 {
     const QString deploymentId = request.pathArguments.value(0);
     if (!m_store.deploymentExists(deploymentId))
-        return ApiResponse::problem(404, "not-found",
-                                    QStringLiteral("No deployment “%1”.").arg(deploymentId),
-                                    request.path);
+        return deploymentNotFound(request, deploymentId);
     QJsonArray items;
     for (const License &license : m_store.licenses(deploymentId))
         items.append(PortalJson::licenseToJson(license));
@@ -289,9 +293,7 @@ ApiResponse SandboxApi::listTokens(const ApiRequest &request)
 {
     const QString deploymentId = request.pathArguments.value(0);
     if (!m_store.deploymentExists(deploymentId))
-        return ApiResponse::problem(404, "not-found",
-                                    QStringLiteral("No deployment “%1”.").arg(deploymentId),
-                                    request.path);
+        return deploymentNotFound(request, deploymentId);
     FieldIssues issues;
     const auto limit = parseLimit(request, issues);
     std::optional<QDateTime> since;
@@ -384,9 +386,7 @@ ApiResponse SandboxApi::createToken(const ApiRequest &request)
                                     request.path);
     const QString deploymentId = request.pathArguments.value(0);
     if (!m_store.deploymentExists(deploymentId))
-        return ApiResponse::problem(404, "not-found",
-                                    QStringLiteral("No deployment “%1”.").arg(deploymentId),
-                                    request.path);
+        return deploymentNotFound(request, deploymentId);
     if (auto unsupported = checkJsonBody(request))
         return *unsupported;
     const auto parsed = TokenBodyParser::parseCreate(request.body);

@@ -102,6 +102,15 @@ void readControls(const QJsonValue &value, bool nullable, FieldIssues &issues,
     }
 }
 
+std::optional<TokenStatus> readStatus(const QJsonValue &value, FieldIssues &issues)
+{
+    const auto parsed = value.isString() ? tokenStatusFromName(value.toString()) : std::nullopt;
+    if (!parsed)
+        issues.append(shapeIssue(QStringLiteral("status"), "token.status-invalid",
+                                 QStringLiteral("“status” is active or disabled.")));
+    return parsed;
+}
+
 } // namespace
 
 TokenBodyParser::Draft TokenBodyParser::parseCreate(const QByteArray &body)
@@ -137,12 +146,7 @@ TokenBodyParser::Draft TokenBodyParser::parseCreate(const QByteArray &body)
         draft.kind = *parsedKind;
     const QJsonValue status = object->value(QStringLiteral("status"));
     if (!status.isUndefined()) {
-        const auto parsed =
-            status.isString() ? tokenStatusFromName(status.toString()) : std::nullopt;
-        if (!parsed)
-            result.issues.append(shapeIssue(QStringLiteral("status"), "token.status-invalid",
-                                            QStringLiteral("“status” is active or disabled.")));
-        else
+        if (const auto parsed = readStatus(status, result.issues))
             draft.status = *parsed;
     }
     const QJsonValue controls = object->value(QStringLiteral("controls"));
@@ -186,14 +190,8 @@ TokenBodyParser::Change TokenBodyParser::parsePatch(const QByteArray &body)
         change.name = name.toString();
     }
     const QJsonValue status = object->value(QStringLiteral("status"));
-    if (!status.isUndefined()) {
-        const auto parsed =
-            status.isString() ? tokenStatusFromName(status.toString()) : std::nullopt;
-        if (!parsed)
-            result.issues.append(shapeIssue(QStringLiteral("status"), "token.status-invalid",
-                                            QStringLiteral("“status” is active or disabled.")));
-        change.status = parsed;
-    }
+    if (!status.isUndefined())
+        change.status = readStatus(status, result.issues);
     const QJsonValue controls = object->value(QStringLiteral("controls"));
     if (!controls.isUndefined()) {
         readControls(controls, true, result.issues,

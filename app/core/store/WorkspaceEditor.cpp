@@ -101,6 +101,16 @@ EditResult WorkspaceEditor::write(Transaction &transaction, const QString &profi
     return result;
 }
 
+std::optional<TokenRecord> WorkspaceEditor::find(const std::optional<Profile> &profile,
+                                                 const QString &tokenId, const QString &profileName,
+                                                 EditResult &result) const
+{
+    const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
+    if (!record)
+        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileName);
+    return record;
+}
+
 EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &deploymentName,
                                      const TokenDraft &draft)
 {
@@ -159,11 +169,9 @@ EditResult WorkspaceEditor::editToken(const QString &profileId, const QString &t
     // pending entry right now.
     Transaction transaction(m_workspace.database());
     const auto profile = m_profiles.find(profileId);
-    const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
-    if (!record) {
-        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileId);
+    const auto record = find(profile, tokenId, profileId, result);
+    if (!record)
         return result;
-    }
     const Token after = TokenChanges::apply(record->local, change);
     result.issues = checkChange(after, change);
     if (hasErrorIssue(result.issues) || after == record->local)
@@ -222,11 +230,9 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
     result.tokenId = tokenId;
     Transaction transaction(m_workspace.database());
     const auto profile = m_profiles.find(profileId);
-    const auto record = profile ? m_tokens.token(profile->id, tokenId) : std::nullopt;
-    if (!record) {
-        result.error = tr("No token “%1” in profile “%2”.").arg(tokenId, profileId);
+    const auto record = find(profile, tokenId, profileId, result);
+    if (!record)
         return result;
-    }
     const QList<OutboxEntry> queued = m_outbox.entriesFor(profile->id, tokenId);
     bool ok = transaction.isActive();
     const bool neverSent = !queued.isEmpty() &&

@@ -49,6 +49,10 @@ private:
     EditResult write(Transaction &transaction, const QString &profileId, const TokenRecord &record,
                      const QString &action, const std::optional<domain::Token> &before,
                      const std::optional<OutboxEntry> &entry, const std::optional<qint64> &replace);
+    // The token of the profile; sets result.error when either is unknown.
+    std::optional<TokenRecord> find(const std::optional<domain::Profile> &profile,
+                                    const QString &tokenId, const QString &profileName,
+                                    EditResult &result) const;
     bool journal(const QString &profileId, const QString &tokenId, const QString &action,
                  const std::optional<domain::Token> &before,
                  const std::optional<domain::Token> &after);

@@ -10,6 +10,7 @@ enum ExitCode : int {
     PortalUnreachable = 3, // network, timeout, TLS, the portal failing (5xx) or off-contract
     PortalRefused = 4,     // wrong credentials, or the client's role may not do this
     WorkspaceUnusable = 5, // the workspace file is damaged, foreign, newer, or not writable
+    KeychainUnavailable = 6, // no keychain, a locked one, or no answer from it
 };
 
 } // namespace tokendesk::cli

@@ -2,9 +2,12 @@
 
 #include "CliOutput.h"
 #include "ExitCode.h"
+#include "KeychainAccess.h"
+#include "SecretInput.h"
 #include "WorkspaceContext.h"
 
 #include "portal/PortalEndpoint.h"
+#include "secrets/SecretKeys.h"
 #include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
@@ -18,6 +21,7 @@
 namespace tokendesk::cli {
 
 using domain::Profile;
+using secrets::SecretBuffer;
 
 QString ProfileCommand::summary() const
 {
@@ -80,12 +84,36 @@ int ProfileCommand::run(const QStringList &arguments)
         profile.createdAt = QDateTime::currentDateTimeUtc();
         if (profile.name.isEmpty())
             return usage(tr("the profile needs a name"));
+        if (profiles.find(profile.name))
+            return usage(tr("a profile named “%1” exists already").arg(profile.name));
+        // The secret comes from standard input (never from the command line) and goes only
+        // to the keychain; without one, sync asks for it each time.
+        SecretInput::Result input = SecretInput::read(
+            tr("Client secret for %1 (empty: do not store one): ").arg(profile.clientId));
+        if (!input.error.isEmpty() && !input.empty)
+            return usage(input.error);
+        const bool storeSecret = !input.secret.isEmpty();
+        if (storeSecret) {
+            const secrets::SecretError stored = KeychainAccess::store(
+                secrets::SecretKeys::clientSecret(profile.id), secrets::SecretBuffer(input.secret));
+            SecretBuffer::wipe(input.secret);
+            if (stored.isError()) {
+                CliOutput::err(tr("tokendesk-cli profile: the client secret was not stored, and "
+                                  "the profile not added: %1\n").arg(stored.message));
+                return KeychainUnavailable;
+            }
+        }
         error = profiles.add(profile);
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
+            if (storeSecret)
+                KeychainAccess::remove(secrets::SecretKeys::clientSecret(profile.id));
             return usage(error);
-        CliOutput::out(tr("Added profile “%1” for %2 (client %3). Run 'tokendesk-cli sync "
+        }
+        CliOutput::out(tr("Added profile “%1” for %2 (client %3)%4. Run 'tokendesk-cli sync "
                           "--profile %1' to fetch its tokens.\n")
-                           .arg(profile.name, profile.baseUrl, profile.clientId));
+                           .arg(profile.name, profile.baseUrl, profile.clientId,
+                                storeSecret ? tr(", its secret in the keychain")
+                                            : tr(", no secret stored")));
         return Success;
     }
     if (action == QLatin1String("remove")) {
@@ -96,6 +124,11 @@ int ProfileCommand::run(const QStringList &arguments)
         const QString error = profiles.remove(profile->id);
         if (!error.isEmpty())
             return usage(error);
+        const secrets::SecretError removed =
+            KeychainAccess::remove(secrets::SecretKeys::clientSecret(profile->id));
+        if (removed.isError())
+            CliOutput::err(tr("tokendesk-cli profile: the keychain item of “%1” could not be "
+                              "removed: %2\n").arg(profile->name, removed.message));
         CliOutput::out(tr("Removed profile “%1”.%2\n")
                            .arg(profile->name,
                                 pending > 0 ? tr(" %1 unsent changes were dropped.").arg(pending)

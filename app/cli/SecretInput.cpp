@@ -78,6 +78,7 @@ SecretInput::Result SecretInput::read(const QString &prompt)
     if (line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty()) {
+        result.empty = true;
         result.error = QCoreApplication::translate(
             "SecretInput", "no client secret on standard input (give it as the first line)");
         return result;

@@ -15,6 +15,7 @@ public:
     {
         QByteArray secret;
         QString error;
+        bool empty = false; // nothing was given (error says so too)
     };
     static Result read(const QString &prompt);
 };

@@ -2,10 +2,12 @@
 
 #include "CliOutput.h"
 #include "ExitCode.h"
+#include "KeychainAccess.h"
 #include "SecretInput.h"
 #include "WorkspaceContext.h"
 
 #include "portal/HttpPortalBackend.h"
+#include "secrets/SecretKeys.h"
 #include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
@@ -78,15 +80,32 @@ int SyncCommand::run(const QStringList &arguments)
         return Success;
     }
 
-    QByteArray secret = qgetenv("TOKENDESK_CLIENT_SECRET");
-    if (secret.isEmpty()) {
-        SecretInput::Result input = SecretInput::read(
-            tr("Client secret for %1: ").arg(selected.first().clientId));
-        if (!input.error.isEmpty())
-            return usage(input.error);
-        secret = input.secret;
-        input.secret.fill('\0');
-    }
+    // For pipelines, TOKENDESK_CLIENT_SECRET applies to every profile; otherwise each
+    // profile's secret comes from the keychain, and standard input stands in for a missing one.
+    QByteArray secretFromEnvironment = qgetenv("TOKENDESK_CLIENT_SECRET");
+    QByteArray secretFromInput;
+    const auto secretFor = [&](const Profile &profile, QString *error) -> QByteArray {
+        if (!secretFromEnvironment.isEmpty())
+            return secretFromEnvironment;
+        secrets::SecretBuffer stored;
+        const secrets::SecretError keychain =
+            KeychainAccess::load(secrets::SecretKeys::clientSecret(profile.id), &stored);
+        if (!keychain.isError())
+            return stored.bytes();
+        if (keychain.kind != secrets::SecretError::Kind::NotFound && !CliOutput::stdinIsTerminal())
+            CliOutput::err(tr("tokendesk-cli sync: %1: %2\n").arg(profile.name, keychain.message));
+        if (secretFromInput.isEmpty()) {
+            SecretInput::Result input =
+                SecretInput::read(tr("Client secret for %1: ").arg(profile.clientId));
+            if (!input.error.isEmpty()) {
+                *error = input.error;
+                return {};
+            }
+            secretFromInput = input.secret;
+            secrets::SecretBuffer::wipe(input.secret);
+        }
+        return secretFromInput;
+    };
 
     int status = Success;
     const bool terminal = CliOutput::stderrIsTerminal();
@@ -101,8 +120,18 @@ int SyncCommand::run(const QStringList &arguments)
                 status = PortalUnreachable;
             continue;
         }
+        QString secretError;
+        QByteArray secret = secretFor(profile, &secretError);
+        if (secret.isEmpty()) {
+            CliOutput::err(tr("tokendesk-cli sync: %1: no client secret (%2); store one with "
+                              "'tokendesk-cli profile add', or give TOKENDESK_CLIENT_SECRET.\n")
+                               .arg(profile.name, secretError));
+            status = UsageError;
+            continue;
+        }
         HttpPortalBackend backend(&network, QUrl(profile.baseUrl),
                                   PortalCredentials{profile.clientId, secret});
+        secrets::SecretBuffer::wipe(secret);
         RetryPolicy policy = backend.transport().retryPolicy();
         policy.transferTimeoutMs = timeoutSeconds * 1000;
         backend.transport().setRetryPolicy(policy);
@@ -153,7 +182,8 @@ int SyncCommand::run(const QStringList &arguments)
         else if (status == Success)
             status = report.error.kind == PortalErrorKind::InvalidEndpoint ? UsageError : PortalUnreachable;
     }
-    secret.fill('\0');
+    secrets::SecretBuffer::wipe(secretFromEnvironment);
+    secrets::SecretBuffer::wipe(secretFromInput);
     return status;
 }
 

@@ -2,6 +2,7 @@
 // shows the main window; everything else lives in tokendesk_ui and tokendesk_core.
 
 #include "AppInfo.h"
+#include "secrets/ProcessHardening.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -38,6 +39,9 @@ bool wantsTextOnly(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+#ifdef NDEBUG
+    secrets::ProcessHardening::apply(); // no core dumps of a process that holds secrets
+#endif
     if (wantsTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         AppInfo::applyTo();

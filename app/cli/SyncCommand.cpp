@@ -2,12 +2,11 @@
 
 #include "CliOutput.h"
 #include "ExitCode.h"
-#include "KeychainAccess.h"
-#include "SecretInput.h"
+#include "ProfileSecret.h"
 #include "WorkspaceContext.h"
 
 #include "portal/HttpPortalBackend.h"
-#include "secrets/SecretKeys.h"
+#include "secrets/SecretBuffer.h"
 #include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
@@ -80,32 +79,7 @@ int SyncCommand::run(const QStringList &arguments)
         return Success;
     }
 
-    // For pipelines, TOKENDESK_CLIENT_SECRET applies to every profile; otherwise each
-    // profile's secret comes from the keychain, and standard input stands in for a missing one.
-    QByteArray secretFromEnvironment = qgetenv("TOKENDESK_CLIENT_SECRET");
-    QByteArray secretFromInput;
-    const auto secretFor = [&](const Profile &profile, QString *error) -> QByteArray {
-        if (!secretFromEnvironment.isEmpty())
-            return secretFromEnvironment;
-        secrets::SecretBuffer stored;
-        const secrets::SecretError keychain =
-            KeychainAccess::load(secrets::SecretKeys::clientSecret(profile.id), &stored);
-        if (!keychain.isError())
-            return stored.bytes();
-        if (keychain.kind != secrets::SecretError::Kind::NotFound && !CliOutput::stdinIsTerminal())
-            CliOutput::err(tr("tokendesk-cli sync: %1: %2\n").arg(profile.name, keychain.message));
-        if (secretFromInput.isEmpty()) {
-            SecretInput::Result input =
-                SecretInput::read(tr("Client secret for %1: ").arg(profile.clientId));
-            if (!input.error.isEmpty()) {
-                *error = input.error;
-                return {};
-            }
-            secretFromInput = input.secret;
-            secrets::SecretBuffer::wipe(input.secret);
-        }
-        return secretFromInput;
-    };
+    ProfileSecret profileSecrets;
 
     int status = Success;
     const bool terminal = CliOutput::stderrIsTerminal();
@@ -121,7 +95,7 @@ int SyncCommand::run(const QStringList &arguments)
             continue;
         }
         QString secretError;
-        QByteArray secret = secretFor(profile, &secretError);
+        QByteArray secret = profileSecrets.obtain(profile, &secretError);
         if (secret.isEmpty()) {
             CliOutput::err(tr("tokendesk-cli sync: %1: no client secret (%2); store one with "
                               "'tokendesk-cli profile add', or give TOKENDESK_CLIENT_SECRET.\n")
@@ -182,8 +156,6 @@ int SyncCommand::run(const QStringList &arguments)
         else if (status == Success)
             status = report.error.kind == PortalErrorKind::InvalidEndpoint ? UsageError : PortalUnreachable;
     }
-    secrets::SecretBuffer::wipe(secretFromEnvironment);
-    secrets::SecretBuffer::wipe(secretFromInput);
     return status;
 }
 

@@ -9,12 +9,14 @@
 #include "ListCommand.h"
 #include "PortalCommand.h"
 #include "ProfileCommand.h"
+#include "RevealCommand.h"
 #include "SetCommand.h"
 #include "SyncCommand.h"
 #include "ValidateCommand.h"
 #include "WorkspaceContext.h"
 
 #include "AppInfo.h"
+#include "secrets/ProcessHardening.h"
 #include "validation/PublicSuffixList.h"
 
 #include <QCommandLineParser>
@@ -44,6 +46,9 @@ QString usage(const std::vector<std::unique_ptr<CliCommand>> &commands)
 
 int main(int argc, char *argv[])
 {
+#ifdef NDEBUG
+    secrets::ProcessHardening::apply(); // no core dumps of a process that holds secrets
+#endif
     QCoreApplication app(argc, argv);
     AppInfo::applyTo();
 
@@ -56,6 +61,7 @@ int main(int argc, char *argv[])
     commands.push_back(std::make_unique<ConflictsCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<RevealCommand>());
     commands.push_back(std::make_unique<ProfileCommand>());
     commands.push_back(std::make_unique<PortalCommand>());
 

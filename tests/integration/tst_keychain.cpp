@@ -28,7 +28,7 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("%1 is missing: run scripts/dev.sh deps").arg(QLatin1String(tool))));
     }
 
-    void profileSecretLivesInTheKeychainOnly()
+    void secretsLiveInTheKeychainOnly()
     {
         QTemporaryDir dir;
         const QString script = dir.filePath(QStringLiteral("steps.sh"));
@@ -40,18 +40,33 @@ private Q_SLOTS:
                        "set -u\n"
                        "OUT='%1'\n"
                        "CLI='%2'\n"
+                       "SANDBOX='%6'\n"
                        "export TOKENDESK_WORKSPACE=\"$HOME/workspace.sqlite\"\n"
-                       "printf '%%s\\n' '%3' | \"$CLI\" profile add Keyed --url https://portal.example.com --client-id ci > \"$OUT/add.out\" 2>&1; echo $? > \"$OUT/add.rc\"\n"
+                       "\"$SANDBOX\" --seed demo --client ci:'%3':administrator > \"$OUT/sandbox.out\" 2>/dev/null &\nSANDBOX_PID=$!\n"
+                       "for i in $(seq 1 100); do grep -q listening \"$OUT/sandbox.out\" && break; sleep 0.05; done\n"
+                       "URL=$(sed -n 's/^listening //p' \"$OUT/sandbox.out\")\n"
+                       "printf '%s\\n' '%3' | \"$CLI\" profile add Keyed --url \"$URL\" --client-id ci > \"$OUT/add.out\" 2>&1; echo $? > \"$OUT/add.rc\"\n"
                        "secret-tool search --all server TokenDesk > \"$OUT/after-add.txt\" 2>&1\n"
-                       "\"$CLI\" profile list --json > \"$OUT/list.json\" 2>&1\n"
+                       "\"$CLI\" sync < /dev/null > \"$OUT/sync.out\" 2>&1; echo $? > \"$OUT/sync.rc\"\n"
+                       "TOKEN=$(\"$CLI\" list --json | grep -o '\"id\":\"tok_[A-Za-z0-9]*\"' | head -1 | cut -d'\"' -f4)\n"
+                       "\"$CLI\" reveal \"$TOKEN\" --remember < /dev/null > \"$OUT/value.txt\" 2> \"$OUT/reveal.err\"; echo $? > \"$OUT/reveal.rc\"\n"
+                       "secret-tool search --all server TokenDesk > \"$OUT/after-reveal.txt\" 2>&1\n"
+                       "\"$CLI\" export --format json -o \"$HOME/export.json\" < /dev/null\n"
+                       "VALUE=$(cat \"$OUT/value.txt\")\n"
+                       "printf %s \"$VALUE\" | base64 -w0 > \"$HOME/canary.txt\"\n"
                        "hits=0; for f in $(find \"$HOME\" -type f); do\n"
-                       "  for form in '%3' '%4' '%5'; do grep -qaF \"$form\" \"$f\" && { echo \"$f\" >> \"$OUT/leaks.txt\"; hits=1; }; done\n"
+                       "  for form in '%3' '%4' '%5' \"$VALUE\" \"$(printf %s \"$VALUE\" | base64 -w0)\" \"$(printf %s \"$VALUE\" | od -An -tx1 | tr -d ' \\n')\"; do\n"
+                       "    grep -qaF \"$form\" \"$f\" && { echo \"$f\" >> \"$OUT/leaks.txt\"; hits=1; }\n"
+                       "  done\n"
                        "done; echo $hits > \"$OUT/leaks.rc\"\n"
+                       "\"$CLI\" reveal \"$TOKEN\" --forget < /dev/null > /dev/null 2>&1\n"
                        "\"$CLI\" profile remove Keyed > \"$OUT/remove.out\" 2>&1; echo $? > \"$OUT/remove.rc\"\n"
-                       "secret-tool search --all server TokenDesk > \"$OUT/after-remove.txt\" 2>&1\n")
+                       "secret-tool search --all server TokenDesk > \"$OUT/after-remove.txt\" 2>&1\n"
+                       "kill $SANDBOX_PID\n")
                        .arg(dir.path(), QStringLiteral(TOKENDESK_BINARY_DIR "/bin/tokendesk-cli"),
                             QString::fromLatin1(kSecret), QString::fromLatin1(kSecret.toBase64()),
-                            QString::fromLatin1(kSecret.toHex()))
+                            QString::fromLatin1(kSecret.toHex()),
+                            QStringLiteral(TOKENDESK_BINARY_DIR "/bin/tokendesk-portal-sandbox"))
                        .toUtf8());
         file.close();
 
@@ -72,9 +87,19 @@ private Q_SLOTS:
         QVERIFY2(item.contains(QStringLiteral("attribute.server = TokenDesk")), qPrintable(item));
         QVERIFY(item.contains(QStringLiteral("/client-secret")));
         QVERIFY(item.contains(QStringLiteral("schema = org.qt.keychain")));
-        // Nowhere else under HOME (the workspace included), in plain, base64 or hex form.
-        QVERIFY(read("list.json").contains(QStringLiteral("Keyed")));
-        QVERIFY2(read("leaks.rc") == QLatin1String("0"), qPrintable(read("leaks.txt")));
+        // Sync found the secret in the keychain (standard input was empty).
+        QVERIFY2(read("sync.rc") == QLatin1String("0"), qPrintable(read("sync.out")));
+        // A token value, revealed and kept by choice: a second item, namespaced per token.
+        QVERIFY2(read("reveal.rc") == QLatin1String("0"), qPrintable(read("reveal.err")));
+        QVERIFY(read("value.txt").startsWith(QStringLiteral("tdk_")));
+        QVERIFY(read("after-reveal.txt").contains(QStringLiteral("/token/tok_")));
+        // Neither secret anywhere under HOME (workspace and export included), in plain,
+        // base64 or hex form.
+        // The scan finds a planted copy (the canary), so it could find a real leak too.
+        QVERIFY2(read("leaks.rc") == QLatin1String("1"), "the canary was not found: the scan is blind");
+        const QStringList leaks = read("leaks.txt").split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &leak : leaks)
+            QVERIFY2(leak.endsWith(QLatin1String("/canary.txt")), qPrintable(leak));
         QCOMPARE(read("remove.rc"), QStringLiteral("0"));
         QVERIFY2(!read("after-remove.txt").contains(QStringLiteral("TokenDesk")), qPrintable(read("after-remove.txt")));
     }

@@ -53,4 +53,18 @@ SecretError KeychainAccess::remove(const QString &key)
     });
 }
 
+QString KeychainAccess::backendName()
+{
+#if defined(Q_OS_MACOS)
+    return QStringLiteral("macOS Keychain");
+#elif defined(Q_OS_WIN)
+    return QStringLiteral("Windows Credential Manager");
+#else
+    const QString desktop = qEnvironmentVariable("XDG_CURRENT_DESKTOP");
+    if (desktop.contains(QLatin1String("KDE")))
+        return QStringLiteral("KWallet or the Secret Service (KDE session)");
+    return QStringLiteral("Secret Service (libsecret: gnome-keyring, KeePassXC, …)");
+#endif
+}
+
 } // namespace tokendesk::cli

@@ -15,6 +15,8 @@ public:
     static secrets::SecretError store(const QString &key, const secrets::SecretBuffer &secret);
     static secrets::SecretError load(const QString &key, secrets::SecretBuffer *secret);
     static secrets::SecretError remove(const QString &key);
+    // Which keychain QtKeychain uses on this system, for people.
+    static QString backendName();
 };
 
 } // namespace tokendesk::cli

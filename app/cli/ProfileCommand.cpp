@@ -3,9 +3,12 @@
 #include "CliOutput.h"
 #include "ExitCode.h"
 #include "KeychainAccess.h"
+#include "PortalWait.h"
+#include "ProfileSecret.h"
 #include "SecretInput.h"
 #include "WorkspaceContext.h"
 
+#include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
 #include "secrets/SecretKeys.h"
 #include "store/ConflictStore.h"
@@ -14,6 +17,7 @@
 #include "store/SyncStateStore.h"
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -22,6 +26,27 @@ namespace tokendesk::cli {
 
 using domain::Profile;
 using secrets::SecretBuffer;
+
+int ProfileCommand::checkKeychain()
+{
+    // A round trip with a throwaway item: what a user needs to know before trusting it.
+    const QString key = QStringLiteral("tokendesk/diagnostics/probe");
+    const SecretBuffer probe(QUuid::createUuid().toByteArray());
+    CliOutput::out(tr("Keychain: %1\n").arg(KeychainAccess::backendName()));
+    const secrets::SecretError written = KeychainAccess::store(key, probe);
+    if (written.isError()) {
+        CliOutput::err(tr("write: failed: %1\n").arg(written.message));
+        return KeychainUnavailable;
+    }
+    SecretBuffer read;
+    const secrets::SecretError loaded = KeychainAccess::load(key, &read);
+    const secrets::SecretError removed = KeychainAccess::remove(key);
+    const bool same = !loaded.isError() && read.bytes() == probe.bytes();
+    CliOutput::out(tr("write: ok\nread: %1\ndelete: %2\n")
+                       .arg(same ? tr("ok") : tr("failed: %1").arg(loaded.isError() ? loaded.message : tr("a different value came back")),
+                            removed.isError() ? tr("failed: %1").arg(removed.message) : tr("ok")));
+    return same && !removed.isError() ? int(Success) : int(KeychainUnavailable);
+}
 
 QString ProfileCommand::summary() const
 {
@@ -33,9 +58,13 @@ int ProfileCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         summary() + QLatin1Char('\n') +
-        tr("  add NAME --url URL --client-id ID   a portal account\n"
+        tr("  add NAME --url URL --client-id ID   a portal account; the client secret is read\n"
+           "                                      from standard input and kept in the keychain\n"
            "  list [--json]                       every profile, with its sync state\n"
-           "  remove NAME                         the profile and what was pulled for it"));
+           "  test NAME                           connect with the stored secret\n"
+           "  remove NAME                         the profile, its keychain items and what\n"
+           "                                      was pulled for it\n"
+           "  keychain                            check the keychain: write, read, delete"));
     const QCommandLineOption urlOption(QStringLiteral("url"), tr("The portal's base URL."), tr("url"));
     const QCommandLineOption clientOption(QStringLiteral("client-id"), tr("The OAuth client id."),
                                           tr("id"));
@@ -58,8 +87,11 @@ int ProfileCommand::run(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
     if (action != QLatin1String("add") && action != QLatin1String("list") &&
-        action != QLatin1String("remove"))
-        return usage(tr("say add, list or remove"));
+        action != QLatin1String("remove") && action != QLatin1String("test") &&
+        action != QLatin1String("keychain"))
+        return usage(tr("say add, list, test, remove or keychain"));
+    if (action == QLatin1String("keychain"))
+        return checkKeychain();
     if (action != QLatin1String("list") && positional.size() != 2)
         return usage(tr("%1 needs the profile's name").arg(action));
 
@@ -114,6 +146,33 @@ int ProfileCommand::run(const QStringList &arguments)
                            .arg(profile.name, profile.baseUrl, profile.clientId,
                                 storeSecret ? tr(", its secret in the keychain")
                                             : tr(", no secret stored")));
+        return Success;
+    }
+    if (action == QLatin1String("test")) {
+        const auto profile = profiles.find(positional.at(1));
+        if (!profile || profile->isLocal())
+            return usage(tr("no portal profile “%1”").arg(positional.at(1)));
+        ProfileSecret secret;
+        QString error;
+        QByteArray clientSecret = secret.obtain(*profile, &error);
+        if (clientSecret.isEmpty())
+            return usage(error);
+        QNetworkAccessManager network;
+        portal::HttpPortalBackend backend(&network, QUrl(profile->baseUrl),
+                                          portal::PortalCredentials{profile->clientId, clientSecret});
+        SecretBuffer::wipe(clientSecret);
+        const auto identity = waitFor<domain::PortalIdentity>(
+            [&](portal::PortalCallback<domain::PortalIdentity> done) { return backend.fetchIdentity(done); });
+        if (!identity.ok()) {
+            CliOutput::err(tr("tokendesk-cli profile: %1: %2\n").arg(profile->name, identity.error.message));
+            return identity.error.kind == portal::PortalErrorKind::Unauthorized ||
+                           identity.error.kind == portal::PortalErrorKind::Forbidden
+                       ? PortalRefused
+                       : PortalUnreachable;
+        }
+        CliOutput::out(tr("%1: connected as %2 (%3), account %4.\n")
+                           .arg(profile->name, identity.value->clientId,
+                                domain::portalRoleName(identity.value->role), identity.value->accountName));
         return Success;
     }
     if (action == QLatin1String("remove")) {

@@ -6,7 +6,8 @@
 
 namespace tokendesk::cli {
 
-// tokendesk-cli profile add NAME --url URL --client-id ID | list [--json] | remove NAME
+// tokendesk-cli profile add NAME --url URL --client-id ID | list [--json] | test NAME |
+// remove NAME | keychain
 class ProfileCommand : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(ProfileCommand)
@@ -15,6 +16,9 @@ public:
     QString name() const override { return QStringLiteral("profile"); }
     QString summary() const override;
     int run(const QStringList &arguments) override;
+
+private:
+    static int checkKeychain();
 };
 
 } // namespace tokendesk::cli

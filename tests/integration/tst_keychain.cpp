@@ -60,6 +60,8 @@ private Q_SLOTS:
                        "  done\n"
                        "done; echo $hits > \"$OUT/leaks.rc\"\n"
                        "\"$CLI\" reveal \"$TOKEN\" --forget < /dev/null > /dev/null 2>&1\n"
+                       "\"$CLI\" profile keychain > \"$OUT/check.out\" 2>&1; echo $? > \"$OUT/check.rc\"\n"
+                       "\"$CLI\" profile test Keyed < /dev/null > \"$OUT/test.out\" 2>&1; echo $? > \"$OUT/test.rc\"\n"
                        "\"$CLI\" profile remove Keyed > \"$OUT/remove.out\" 2>&1; echo $? > \"$OUT/remove.rc\"\n"
                        "secret-tool search --all server TokenDesk > \"$OUT/after-remove.txt\" 2>&1\n"
                        "kill $SANDBOX_PID\n")
@@ -100,6 +102,11 @@ private Q_SLOTS:
         const QStringList leaks = read("leaks.txt").split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString &leak : leaks)
             QVERIFY2(leak.endsWith(QLatin1String("/canary.txt")), qPrintable(leak));
+        // The diagnostics' round trip, and a connection test with the stored secret.
+        QVERIFY2(read("check.rc") == QLatin1String("0"), qPrintable(read("check.out")));
+        QVERIFY(read("check.out").contains(QStringLiteral("delete: ok")));
+        QVERIFY2(read("test.rc") == QLatin1String("0"), qPrintable(read("test.out")));
+        QVERIFY(read("test.out").contains(QStringLiteral("connected as ci (administrator)")));
         QCOMPARE(read("remove.rc"), QStringLiteral("0"));
         QVERIFY2(!read("after-remove.txt").contains(QStringLiteral("TokenDesk")), qPrintable(read("after-remove.txt")));
     }

@@ -10,10 +10,20 @@ using namespace tokendesk::secrets;
 
 namespace {
 
+// TOKENDESK_KEYCHAIN_TIMEOUT (seconds) shortens or lengthens the wait for a keychain that
+// does not answer, for slow unlock prompts and for tests.
+int timeoutMs()
+{
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("TOKENDESK_KEYCHAIN_TIMEOUT", &ok);
+    return ok && seconds >= 1 && seconds <= 600 ? seconds * 1000 : 20000;
+}
+
 template <typename Start>
 SecretError wait(Start start)
 {
     KeychainSecretStore store;
+    store.setTimeout(timeoutMs());
     QEventLoop loop;
     SecretError result;
     bool done = false;
@@ -53,18 +63,21 @@ SecretError KeychainAccess::remove(const QString &key)
     });
 }
 
-QString KeychainAccess::backendName()
+KeychainSecretStore::Diagnosis KeychainAccess::diagnose()
 {
-#if defined(Q_OS_MACOS)
-    return QStringLiteral("macOS Keychain");
-#elif defined(Q_OS_WIN)
-    return QStringLiteral("Windows Credential Manager");
-#else
-    const QString desktop = qEnvironmentVariable("XDG_CURRENT_DESKTOP");
-    if (desktop.contains(QLatin1String("KDE")))
-        return QStringLiteral("KWallet or the Secret Service (KDE session)");
-    return QStringLiteral("Secret Service (libsecret: gnome-keyring, KeePassXC, …)");
-#endif
+    KeychainSecretStore store;
+    store.setTimeout(timeoutMs());
+    QEventLoop loop;
+    KeychainSecretStore::Diagnosis result;
+    bool done = false;
+    store.diagnose([&](const KeychainSecretStore::Diagnosis &diagnosis) {
+        result = diagnosis;
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+    return result;
 }
 
 } // namespace tokendesk::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "secrets/KeychainSecretStore.h"
 #include "secrets/SecretBuffer.h"
 #include "secrets/SecretError.h"
 
@@ -15,8 +16,7 @@ public:
     static secrets::SecretError store(const QString &key, const secrets::SecretBuffer &secret);
     static secrets::SecretError load(const QString &key, secrets::SecretBuffer *secret);
     static secrets::SecretError remove(const QString &key);
-    // Which keychain QtKeychain uses on this system, for people.
-    static QString backendName();
+    static secrets::KeychainSecretStore::Diagnosis diagnose();
 };
 
 } // namespace tokendesk::cli

@@ -29,23 +29,22 @@ using secrets::SecretBuffer;
 
 int ProfileCommand::checkKeychain()
 {
-    // A round trip with a throwaway item: what a user needs to know before trusting it.
-    const QString key = QStringLiteral("tokendesk/diagnostics/probe");
-    const SecretBuffer probe(QUuid::createUuid().toByteArray());
-    CliOutput::out(tr("Keychain: %1\n").arg(KeychainAccess::backendName()));
-    const secrets::SecretError written = KeychainAccess::store(key, probe);
-    if (written.isError()) {
-        CliOutput::err(tr("write: failed: %1\n").arg(written.message));
-        return KeychainUnavailable;
+    const auto diagnosis = KeychainAccess::diagnose();
+    const auto step = [](const secrets::SecretError &error) {
+        return error.isError() ? tr("failed: %1").arg(error.message) : tr("ok");
+    };
+    QString text = tr("Keychain: %1\nwrite: %2\n").arg(diagnosis.backend, step(diagnosis.write));
+    if (!diagnosis.write.isError()) {
+        text += tr("read: %1\n").arg(diagnosis.read.isError() ? step(diagnosis.read)
+                                      : diagnosis.readBackSame ? tr("ok")
+                                                               : tr("failed: a different value came back"));
+        text += tr("delete: %1\n").arg(step(diagnosis.remove));
     }
-    SecretBuffer read;
-    const secrets::SecretError loaded = KeychainAccess::load(key, &read);
-    const secrets::SecretError removed = KeychainAccess::remove(key);
-    const bool same = !loaded.isError() && read.bytes() == probe.bytes();
-    CliOutput::out(tr("write: ok\nread: %1\ndelete: %2\n")
-                       .arg(same ? tr("ok") : tr("failed: %1").arg(loaded.isError() ? loaded.message : tr("a different value came back")),
-                            removed.isError() ? tr("failed: %1").arg(removed.message) : tr("ok")));
-    return same && !removed.isError() ? int(Success) : int(KeychainUnavailable);
+    if (diagnosis.ok())
+        CliOutput::out(text);
+    else
+        CliOutput::err(text);
+    return diagnosis.ok() ? int(Success) : int(KeychainUnavailable);
 }
 
 QString ProfileCommand::summary() const

@@ -111,6 +111,69 @@ private Q_SLOTS:
         QVERIFY2(!read("after-remove.txt").contains(QStringLiteral("TokenDesk")), qPrintable(read("after-remove.txt")));
     }
 
+    void aKeychainThatNeverAnswersTimesOut()
+    {
+        // gnome-keyring started on demand by D-Bus, with no keyring yet and a display: its
+        // "create a keyring" prompt waits on the (virtual) screen and the job never ends.
+        for (const char *tool : {"xvfb-run", "gcr-prompter"})
+            if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty() &&
+                !QFile::exists(QStringLiteral("/usr/libexec/") + QLatin1String(tool)))
+                QFAIL(qPrintable(QStringLiteral("%1 is missing: run scripts/dev.sh deps").arg(QLatin1String(tool))));
+        QTemporaryDir home;
+        QDir(home.path()).mkpath(QStringLiteral("run"));
+        QFile::setPermissions(home.filePath(QStringLiteral("run")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), home.filePath(QStringLiteral("run")));
+        environment.insert(QStringLiteral("TOKENDESK_KEYCHAIN_TIMEOUT"), QStringLiteral("3"));
+        environment.insert(QStringLiteral("TOKENDESK_WORKSPACE"), home.filePath(QStringLiteral("ws.sqlite")));
+        environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral("xvfb-run"),
+                      {QStringLiteral("-a"), QStringLiteral("dbus-run-session"), QStringLiteral("--"),
+                       QStringLiteral(TOKENDESK_BINARY_DIR "/bin/tokendesk-cli"), QStringLiteral("profile"),
+                       QStringLiteral("keychain")});
+        QVERIFY(process.waitForFinished(90000));
+        const QString output = QString::fromUtf8(process.readAll());
+        QVERIFY2(output.contains(QStringLiteral("did not answer within 3 seconds")), qPrintable(output));
+        QCOMPARE(process.exitCode(), 6);
+    }
+
+    void aKeychainNotUpYetGetsOneMoreTry()
+    {
+        // A session bus that can start no services: the Secret Service stays missing, as at a
+        // login where the keyring has not started yet. One more try, then a clear failure.
+        QTemporaryDir dir;
+        QFile config(dir.filePath(QStringLiteral("session.conf")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
+                     " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                     "<busconfig><type>session</type>"
+                     "<listen>unix:tmpdir=" + dir.path().toUtf8() + "</listen>"
+                     "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
+                     "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n");
+        config.close();
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), dir.path());
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tokendesk.secrets.debug=true"));
+        environment.insert(QStringLiteral("TOKENDESK_WORKSPACE"), dir.filePath(QStringLiteral("ws.sqlite")));
+        environment.remove(QStringLiteral("DISPLAY"));
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QStringLiteral("dbus-run-session"),
+                      {QStringLiteral("--config-file=") + config.fileName(), QStringLiteral("--"),
+                       QStringLiteral(TOKENDESK_BINARY_DIR "/bin/tokendesk-cli"), QStringLiteral("profile"),
+                       QStringLiteral("keychain")});
+        QVERIFY(process.waitForFinished(60000));
+        const QString output = QString::fromUtf8(process.readAll());
+        QCOMPARE(process.exitCode(), 6);
+        QCOMPARE(output.count(QStringLiteral("trying again")), 1);
+        QVERIFY2(output.contains(QStringLiteral("No keychain")), qPrintable(output));
+    }
+
     void withoutAKeychainNothingIsStored()
     {
         QTemporaryDir home;

@@ -6,6 +6,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
+#include <QUuid>
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcSecrets, "tokendesk.secrets", QtInfoMsg)
@@ -72,6 +73,40 @@ SecretError KeychainSecretStore::errorFor(int keychainError, const QString &deta
     if (detail.contains(QLatin1String("locked")))
         return {SecretError::Kind::Locked, tr("The keychain is locked: unlock it and try again (%1).").arg(detail)};
     return {SecretError::Kind::Other, tr("The keychain failed: %1").arg(detail)};
+}
+
+QString KeychainSecretStore::backendName()
+{
+#if defined(Q_OS_MACOS)
+    return QStringLiteral("macOS Keychain");
+#elif defined(Q_OS_WIN)
+    return QStringLiteral("Windows Credential Manager");
+#else
+    if (qEnvironmentVariable("XDG_CURRENT_DESKTOP").contains(QLatin1String("KDE")))
+        return QStringLiteral("KWallet or the Secret Service (KDE session)");
+    return QStringLiteral("Secret Service (libsecret: gnome-keyring, KeePassXC, …)");
+#endif
+}
+
+void KeychainSecretStore::diagnose(std::function<void(const Diagnosis &)> done)
+{
+    const QString key = QStringLiteral("tokendesk/diagnostics/probe");
+    const SecretBuffer probe(QUuid::createUuid().toByteArray());
+    auto diagnosis = std::make_shared<Diagnosis>();
+    diagnosis->backend = backendName();
+    write(key, probe, [=](const SecretError &written) {
+        diagnosis->write = written;
+        if (written.isError())
+            return done(*diagnosis);
+        read(key, [=](const SecretBuffer &value, const SecretError &readError) {
+            diagnosis->read = readError;
+            diagnosis->readBackSame = !readError.isError() && value.bytes() == probe.bytes();
+            remove(key, [=](const SecretError &removed) {
+                diagnosis->remove = removed;
+                done(*diagnosis);
+            });
+        });
+    });
 }
 
 void KeychainSecretStore::write(const QString &key, const SecretBuffer &secret, Done done)

@@ -26,6 +26,23 @@ public:
     void read(const QString &key, Read done) override;
     void remove(const QString &key, Done done) override;
 
+    // The keychain TokenDesk uses here, and a write/read/delete round trip with a throwaway
+    // item: for a "Test keychain" button and `tokendesk-cli profile keychain`.
+    struct Diagnosis
+    {
+        QString backend;
+        SecretError write;
+        SecretError read;
+        SecretError remove;
+        bool readBackSame = false;
+        bool ok() const
+        {
+            return !write.isError() && !read.isError() && !remove.isError() && readBackSame;
+        }
+    };
+    void diagnose(std::function<void(const Diagnosis &)> done);
+    static QString backendName();
+
     // A message for people: what is wrong and what to do, for this platform.
     static SecretError errorFor(int keychainError, const QString &detail);
 

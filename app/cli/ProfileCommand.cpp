@@ -15,6 +15,7 @@
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
 #include "store/SyncStateStore.h"
+#include "store/TokenStore.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -179,9 +180,23 @@ int ProfileCommand::run(const QStringList &arguments)
         if (!profile)
             return usage(tr("no profile “%1”").arg(positional.at(1)));
         const int pending = store::Outbox(*workspace).pendingCount(profile->id);
+        // Token values kept with `reveal --remember` go with the profile (their ids are known
+        // only while the profile's tokens are still in the workspace).
+        QStringList tokenIds;
+        for (const store::TokenRecord &record : store::TokenStore(*workspace).tokens(profile->id))
+            tokenIds.append(record.local.id);
         const QString error = profiles.remove(profile->id);
         if (!error.isEmpty())
             return usage(error);
+        for (const QString &tokenId : tokenIds) {
+            const secrets::SecretError forgotten =
+                KeychainAccess::remove(secrets::SecretKeys::tokenValue(profile->id, tokenId));
+            if (forgotten.isError()) {
+                CliOutput::err(tr("tokendesk-cli profile: a kept token value of “%1” could not be "
+                                  "removed from the keychain: %2\n").arg(profile->name, forgotten.message));
+                break;
+            }
+        }
         const secrets::SecretError removed =
             KeychainAccess::remove(secrets::SecretKeys::clientSecret(profile->id));
         if (removed.isError())

@@ -59,7 +59,11 @@ private Q_SLOTS:
                        "    grep -qaF \"$form\" \"$f\" && { echo \"$f\" >> \"$OUT/leaks.txt\"; hits=1; }\n"
                        "  done\n"
                        "done; echo $hits > \"$OUT/leaks.rc\"\n"
-                       "\"$CLI\" reveal \"$TOKEN\" --forget < /dev/null > /dev/null 2>&1\n"
+                       "TOKEN2=$(\"$CLI\" list --json | grep -o '\"id\":\"tok_[A-Za-z0-9]*\"' | sed -n 2p | cut -d'\"' -f4)\n"
+                       "echo \"$TOKEN $TOKEN2\" > \"$OUT/tokens.txt\"\n"
+                       "\"$CLI\" reveal \"$TOKEN2\" --remember < /dev/null > /dev/null 2>&1\n"
+                       "\"$CLI\" reveal \"$TOKEN2\" --forget < /dev/null > /dev/null 2>&1\n"
+                       "secret-tool search --all server TokenDesk > \"$OUT/after-forget.txt\" 2>&1\n"
                        "\"$CLI\" profile keychain > \"$OUT/check.out\" 2>&1; echo $? > \"$OUT/check.rc\"\n"
                        "\"$CLI\" profile test Keyed < /dev/null > \"$OUT/test.out\" 2>&1; echo $? > \"$OUT/test.rc\"\n"
                        "\"$CLI\" profile remove Keyed > \"$OUT/remove.out\" 2>&1; echo $? > \"$OUT/remove.rc\"\n"
@@ -107,7 +111,13 @@ private Q_SLOTS:
         QVERIFY(read("check.out").contains(QStringLiteral("delete: ok")));
         QVERIFY2(read("test.rc") == QLatin1String("0"), qPrintable(read("test.out")));
         QVERIFY(read("test.out").contains(QStringLiteral("connected as ci (administrator)")));
+        // --forget removes one kept value and leaves the others.
+        const QStringList tokens = read("tokens.txt").split(QLatin1Char(' '));
+        QCOMPARE(tokens.size(), 2);
+        QVERIFY(read("after-forget.txt").contains(QStringLiteral("/token/") + tokens.at(0)));
+        QVERIFY(!read("after-forget.txt").contains(QStringLiteral("/token/") + tokens.at(1)));
         QCOMPARE(read("remove.rc"), QStringLiteral("0"));
+        // Removing the profile removed every item of it: the client secret and the kept value.
         QVERIFY2(!read("after-remove.txt").contains(QStringLiteral("TokenDesk")), qPrintable(read("after-remove.txt")));
     }
 

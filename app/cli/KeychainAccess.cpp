@@ -2,7 +2,9 @@
 
 #include "secrets/KeychainSecretStore.h"
 
-#include <QEventLoop>
+#include "PortalWait.h"
+
+#include <memory>
 
 namespace tokendesk::cli {
 
@@ -19,37 +21,28 @@ int timeoutMs()
     return ok && seconds >= 1 && seconds <= 600 ? seconds * 1000 : 20000;
 }
 
-template <typename Start>
-SecretError wait(Start start)
+std::unique_ptr<KeychainSecretStore> newStore()
 {
-    KeychainSecretStore store;
-    store.setTimeout(timeoutMs());
-    QEventLoop loop;
-    SecretError result;
-    bool done = false;
-    start(store, [&](const SecretError &error) {
-        result = error;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
+    auto store = std::make_unique<KeychainSecretStore>();
+    store->setTimeout(timeoutMs());
+    return store;
 }
+
+using Answer = std::function<void(const SecretError &)>;
 
 } // namespace
 
 SecretError KeychainAccess::store(const QString &key, const SecretBuffer &secret)
 {
-    return wait([&](KeychainSecretStore &store, const SecretStore::Done &done) {
-        store.write(key, secret, done);
-    });
+    const auto store = newStore();
+    return waitForAnswer<SecretError>([&](Answer done) { store->write(key, secret, done); });
 }
 
 SecretError KeychainAccess::load(const QString &key, SecretBuffer *secret)
 {
-    return wait([&](KeychainSecretStore &store, const SecretStore::Done &done) {
-        store.read(key, [&, done](const SecretBuffer &value, const SecretError &error) {
+    const auto store = newStore();
+    return waitForAnswer<SecretError>([&](Answer done) {
+        store->read(key, [secret, done](const SecretBuffer &value, const SecretError &error) {
             *secret = value;
             done(error);
         });
@@ -58,26 +51,15 @@ SecretError KeychainAccess::load(const QString &key, SecretBuffer *secret)
 
 SecretError KeychainAccess::remove(const QString &key)
 {
-    return wait([&](KeychainSecretStore &store, const SecretStore::Done &done) {
-        store.remove(key, done);
-    });
+    const auto store = newStore();
+    return waitForAnswer<SecretError>([&](Answer done) { store->remove(key, done); });
 }
 
 KeychainSecretStore::Diagnosis KeychainAccess::diagnose()
 {
-    KeychainSecretStore store;
-    store.setTimeout(timeoutMs());
-    QEventLoop loop;
-    KeychainSecretStore::Diagnosis result;
-    bool done = false;
-    store.diagnose([&](const KeychainSecretStore::Diagnosis &diagnosis) {
-        result = diagnosis;
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
+    const auto store = newStore();
+    return waitForAnswer<KeychainSecretStore::Diagnosis>(
+        [&](std::function<void(const KeychainSecretStore::Diagnosis &)> done) { store->diagnose(done); });
 }
 
 } // namespace tokendesk::cli

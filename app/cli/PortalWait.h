@@ -8,23 +8,32 @@
 
 namespace tokendesk::cli {
 
-// Runs one asynchronous portal call to its end in a local event loop. For the command line
-// (and its tests) only: library code and the desktop app react to the callback instead.
-template <typename T>
-portal::PortalResult<T>
-waitFor(const std::function<portal::PortalCall *(portal::PortalCallback<T>)> &start)
+// Runs an asynchronous call to its end in a local event loop: `start` is given the callback
+// that receives the answer. For the command line (and its tests) only: library code and the
+// desktop app react to the callback instead.
+template <typename Answer>
+Answer waitForAnswer(const std::function<void(std::function<void(const Answer &)>)> &start)
 {
     QEventLoop loop;
-    portal::PortalResult<T> result;
+    Answer answer{};
     bool done = false;
-    start([&](const portal::PortalResult<T> &r) {
-        result = r;
+    start([&](const Answer &received) {
+        answer = received;
         done = true;
         loop.quit();
     });
     if (!done)
         loop.exec();
-    return result;
+    return answer;
+}
+
+// The same for a portal call.
+template <typename T>
+portal::PortalResult<T>
+waitFor(const std::function<portal::PortalCall *(portal::PortalCallback<T>)> &start)
+{
+    return waitForAnswer<portal::PortalResult<T>>(
+        [&](std::function<void(const portal::PortalResult<T> &)> done) { start(done); });
 }
 
 } // namespace tokendesk::cli

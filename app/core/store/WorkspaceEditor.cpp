@@ -93,12 +93,17 @@ EditResult WorkspaceEditor::write(Transaction &transaction, const QString &profi
         ok = replace ? m_outbox.update(*entry) : m_outbox.enqueue(*entry) != 0;
     ok = ok && journal(profileId, record.local.id, action, before, record.local) &&
          transaction.commit();
-    if (!ok) {
-        result.error = tr("Cannot write the workspace %1: %2")
-                           .arg(m_workspace.path(), m_tokens.lastError());
-        result.storageFailure = true;
-    }
+    if (!ok)
+        failedToWrite(result);
     return result;
+}
+
+void WorkspaceEditor::failedToWrite(EditResult &result) const
+{
+    // (the store's last error, or the database's when the store had none)
+    result.error =
+        tr("Cannot write the workspace %1: %2").arg(m_workspace.path(), m_tokens.lastError());
+    result.storageFailure = true;
 }
 
 std::optional<TokenRecord> WorkspaceEditor::find(const std::optional<Profile> &profile,
@@ -134,9 +139,7 @@ EditResult WorkspaceEditor::addToken(const QString &profileId, const QString &de
     if (!deployment) {
         deployment = Deployment{newId("dep_"), deploymentName, QString(), now, 0};
         if (!m_tokens.ensureDeployment(profile->id, *deployment)) {
-            result.error = tr("Cannot write the workspace %1: %2")
-                               .arg(m_workspace.path(), m_tokens.lastError());
-            result.storageFailure = true;
+            failedToWrite(result);
             return result;
         }
     }
@@ -257,11 +260,8 @@ EditResult WorkspaceEditor::deleteToken(const QString &profileId, const QString 
     }
     ok = ok && journal(profile->id, tokenId, QStringLiteral("deleted"), record->local, std::nullopt) &&
          transaction.commit();
-    if (!ok) {
-        result.error = tr("Cannot write the workspace %1: %2")
-                           .arg(m_workspace.path(), m_workspace.database().lastError().text());
-        result.storageFailure = true;
-    }
+    if (!ok)
+        failedToWrite(result);
     return result;
 }
 
@@ -294,10 +294,8 @@ EditResult WorkspaceEditor::setNotes(const QString &profileId, const QString &to
                     m_journal.append(JournalEntry{0, m_clock(), m_actor, profile->id, tokenId,
                                                   QStringLiteral("notes"), text(before), text(notes)}) &&
                     transaction.commit();
-    if (!ok) {
-        result.error = tr("Cannot write the workspace %1: %2").arg(m_workspace.path(), m_tokens.lastError());
-        result.storageFailure = true;
-    }
+    if (!ok)
+        failedToWrite(result);
     return result;
 }
 

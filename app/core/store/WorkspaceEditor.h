@@ -49,6 +49,8 @@ private:
     EditResult write(Transaction &transaction, const QString &profileId, const TokenRecord &record,
                      const QString &action, const std::optional<domain::Token> &before,
                      const std::optional<OutboxEntry> &entry, const std::optional<qint64> &replace);
+    // Marks the result as a failure to write the workspace, naming the file and the reason.
+    void failedToWrite(EditResult &result) const;
     // The token of the profile; sets result.error when either is unknown.
     std::optional<TokenRecord> find(const std::optional<domain::Profile> &profile,
                                     const QString &tokenId, const QString &profileName,

@@ -170,6 +170,7 @@ int ProfileCommand::run(const QStringList &arguments)
                        ? PortalRefused
                        : PortalUnreachable;
         }
+        profiles.setRole(profile->id, identity.value->role); // the app shows read-only roles as such
         CliOutput::out(tr("%1: connected as %2 (%3), account %4.\n")
                            .arg(profile->name, identity.value->clientId,
                                 domain::portalRoleName(identity.value->role), identity.value->accountName));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PortalIdentity.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -17,6 +19,8 @@ struct Profile
     QString baseUrl;
     QString clientId;
     QDateTime createdAt;
+    // What the portal last said the client may do; nullopt until asked (and for Local).
+    std::optional<PortalRole> role;
 
     bool isLocal() const { return kind == Kind::Local; }
     static QString localId() { return QStringLiteral("local"); }

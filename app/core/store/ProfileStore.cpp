@@ -25,10 +25,11 @@ Profile profileFrom(const QSqlQuery &query)
     profile.baseUrl = query.value(3).toString();
     profile.clientId = query.value(4).toString();
     profile.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
+    profile.role = domain::portalRoleFromName(query.value(6).toString());
     return profile;
 }
 
-const char *const kColumns = "id, name, kind, base_url, client_id, created_ms";
+const char *const kColumns = "id, name, kind, base_url, client_id, created_ms, role";
 
 } // namespace
 
@@ -70,6 +71,15 @@ QString ProfileStore::add(const Profile &profile)
     query.addBindValue(sqlText(profile.clientId));
     query.addBindValue(profile.createdAt.toMSecsSinceEpoch());
     return query.exec() ? QString() : query.lastError().text();
+}
+
+bool ProfileStore::setRole(const QString &id, domain::PortalRole role)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("UPDATE profiles SET role = ? WHERE id = ?"));
+    query.addBindValue(domain::portalRoleName(role));
+    query.addBindValue(id);
+    return query.exec() && query.numRowsAffected() == 1;
 }
 
 QString ProfileStore::remove(const QString &id)

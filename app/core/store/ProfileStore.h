@@ -20,6 +20,8 @@ public:
     std::optional<domain::Profile> find(const QString &idOrName) const;
     // Returns an error message, empty on success.
     QString add(const domain::Profile &profile);
+    // Remembers the role the portal gave the profile's client (GET /v1/me).
+    bool setRole(const QString &id, domain::PortalRole role);
     // Removes the profile and everything pulled for it; returns an error message.
     QString remove(const QString &id);
 

@@ -75,11 +75,18 @@ const char *const kVersion1[] = {
     "INSERT INTO profiles (id, name, kind, created_ms) VALUES ('local', 'Local', 'local', 0)",
 };
 
+// Version 2: the role the portal last gave each profile's client ("administrator",
+// "consumer", "consumer_reader"; empty until known), so the app can show a read-only
+// profile as read-only while offline.
+const char *const kVersion2[] = {
+    "ALTER TABLE profiles ADD COLUMN role TEXT NOT NULL DEFAULT ''",
+};
+
 } // namespace
 
 int SchemaMigrations::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 QStringList SchemaMigrations::step(int version)
@@ -87,6 +94,9 @@ QStringList SchemaMigrations::step(int version)
     QStringList statements;
     if (version == 1) {
         for (const char *statement : kVersion1)
+            statements.append(QString::fromLatin1(statement));
+    } else if (version == 2) {
+        for (const char *statement : kVersion2)
             statements.append(QString::fromLatin1(statement));
     }
     return statements;

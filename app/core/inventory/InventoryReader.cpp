@@ -1,0 +1,113 @@
+#include "InventoryReader.h"
+
+#include "review/TokenReviewer.h"
+#include "store/ConflictStore.h"
+#include "store/Outbox.h"
+#include "store/ProfileStore.h"
+#include "store/TokenStore.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tokendesk::inventory {
+
+namespace {
+
+QDateTime fromMs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// Counts and labels come from SQLite's JSON functions: parsing 100,000 documents in C++
+// would cost seconds.
+const char *const kSummarySql =
+    "SELECT t.profile_id, t.id, t.deployment_id, t.name, t.kind, t.status, t.rotated_ms,"
+    " json_array_length(t.local, '$.controls.cors_origins'),"
+    " json_array_length(t.local, '$.controls.permitted_urls'),"
+    " json_array_length(t.local, '$.controls.ip_ranges'),"
+    " json_extract(t.local, '$.labels.usage_model'),"
+    " json_extract(t.local, '$.labels.environment'),"
+    " n.rotation_days, s.last_success_ms,"
+    " EXISTS (SELECT 1 FROM outbox o WHERE o.profile_id = t.profile_id AND o.token_id = t.id)"
+    " FROM tokens t"
+    " LEFT JOIN token_notes n ON n.profile_id = t.profile_id AND n.token_id = t.id"
+    " LEFT JOIN sync_state s ON s.profile_id = t.profile_id"
+    "  AND s.collection = 'tokens:' || t.deployment_id";
+
+} // namespace
+
+InventorySnapshot InventoryReader::snapshot() const
+{
+    InventorySnapshot snapshot;
+    store::ProfileStore profiles(m_workspace);
+    store::TokenStore tokens(m_workspace);
+    snapshot.profiles = profiles.all();
+    for (const domain::Profile &profile : snapshot.profiles) {
+        for (const domain::Deployment &deployment : tokens.deployments(profile.id))
+            snapshot.deployments.append({profile.id, deployment.id, deployment.name, deployment.region});
+    }
+    snapshot.pendingChanges = store::Outbox(m_workspace).pendingCount();
+    snapshot.openConflicts = int(store::ConflictStore(m_workspace).open().size());
+
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    if (!query.exec(QString::fromLatin1(kSummarySql))) {
+        snapshot.error = query.lastError().text();
+        return snapshot;
+    }
+    snapshot.tokens.reserve(tokens.count());
+    const QString active = domain::tokenStatusName(domain::TokenStatus::Active);
+    while (query.next()) {
+        TokenSummary summary;
+        summary.profileId = query.value(0).toString();
+        summary.tokenId = query.value(1).toString();
+        summary.deploymentId = query.value(2).toString();
+        summary.name = query.value(3).toString();
+        summary.kind = domain::tokenKindFromName(query.value(4).toString()).value_or(domain::TokenKind::Api);
+        summary.status = query.value(5).toString() == active ? domain::TokenStatus::Active
+                                                             : domain::TokenStatus::Disabled;
+        const QDateTime rotated = fromMs(query.value(6));
+        summary.origins = query.value(7).toInt();
+        summary.urls = query.value(8).toInt();
+        summary.ips = query.value(9).toInt();
+        summary.usageModel = query.value(10).toString();
+        summary.environment = query.value(11).toString();
+        const int days = query.value(12).isNull() ? domain::TokenNotes::kDefaultRotationDays
+                                                   : query.value(12).toInt();
+        if (rotated.isValid())
+            summary.rotationDue = rotated.addDays(days);
+        summary.lastSynced = fromMs(query.value(13));
+        summary.pending = query.value(14).toBool();
+        snapshot.tokens.append(summary);
+    }
+    return snapshot;
+}
+
+void InventoryReader::reviewAll(const QDateTime &now, const review::ReviewPolicy &policy,
+                                const std::function<void(QList<GradeUpdate>)> &deliver,
+                                const std::atomic_bool &cancelled, int batchSize) const
+{
+    store::TokenStore tokens(m_workspace);
+    const QHash<QString, domain::TokenNotes> notes = tokens.allNotes();
+    QList<GradeUpdate> batch;
+    batch.reserve(batchSize);
+    for (const store::TokenRecord &record : tokens.tokens()) {
+        if (cancelled.load())
+            return;
+        const QString key = TokenSummary::keyOf(record.profileId, record.local.id);
+        const review::TokenReview result =
+            review::TokenReviewer::review(record.local, notes.value(key), now, policy);
+        batch.append({key, result.grade, int(result.findings.size())});
+        if (batch.size() >= batchSize) {
+            deliver(batch);
+            batch.clear();
+        }
+    }
+    if (!batch.isEmpty())
+        deliver(batch);
+}
+
+} // namespace tokendesk::inventory

@@ -340,7 +340,8 @@ QString WorkspaceEditor::settleConflict(qint64 conflictId, std::optional<Resolut
     // Edits of this token queued from the conflicting one on.
     const auto dropQueued = [&] {
         bool removed = true;
-        for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, conflict->tokenId)) {
+        const QString &token = conflict->tokenId;
+        for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, token)) {
             if (!entry || queued.seq >= entry->seq)
                 removed = removed && m_outbox.remove(queued.seq);
         }
@@ -387,7 +388,8 @@ QString WorkspaceEditor::settleConflict(qint64 conflictId, std::optional<Resolut
             return tr("The token's deployment is gone from the portal: take theirs.");
         const Token token = TokenChanges::tokenFromDraft(
             newId("new_"), deploymentId, TokenChanges::draftFromToken(*custom), m_clock());
-        const QString refused = refusal(TokenFieldRules::checkDraft(TokenChanges::draftFromToken(token)));
+        const QString refused =
+            refusal(TokenFieldRules::checkDraft(TokenChanges::draftFromToken(token)));
         if (!refused.isEmpty())
             return refused;
         OutboxEntry create;

@@ -1,5 +1,8 @@
 // The workspace file: creation, refusal of damaged, foreign and newer files (left as they
-// were), the append-only journal, offline edits and the outbox, import and export.
+// were), the append-only journal, offline edits and the outbox, settling conflicts, import
+// and export.
+
+#include "ConflictFixture.h"
 
 #include "store/ConflictStore.h"
 #include "store/Journal.h"
@@ -12,6 +15,8 @@
 #include "store/WorkspaceExport.h"
 #include "store/WorkspaceImport.h"
 
+#include "domain/TokenChanges.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
@@ -21,6 +26,7 @@
 
 using namespace tokendesk::store;
 using namespace tokendesk::domain;
+using tokendesk::testing::ConflictFixture;
 
 namespace {
 
@@ -222,6 +228,119 @@ private Q_SLOTS:
         QVERIFY(editor.editToken(QStringLiteral("p1"), QStringLiteral("tok_1"), disable).accepted());
         QCOMPARE(Outbox(workspace).entries(QStringLiteral("p1")).size(), 2);
         QCOMPARE(Outbox(workspace).entry(sent.seq)->payload, sent.payload);
+    }
+
+    void conflictSettledFieldByFieldIsCheckedLikeAnyEdit()
+    {
+        Workspace workspace;
+        QVERIFY(!workspace.open(path("custom.sqlite")).isError());
+        const qint64 id = ConflictFixture::add(workspace);
+        QVERIFY(id != 0);
+        ConflictStore conflicts(workspace);
+        const Conflict conflict = *conflicts.find(id);
+        QCOMPARE(conflict.fields,
+                 (QStringList{QStringLiteral("name"), QStringLiteral("controls.ip_ranges")}));
+        const QString p = ConflictFixture::profileId();
+        const QString t = ConflictFixture::tokenId();
+        TokenStore tokens(workspace);
+        const TokenRecord before = *tokens.token(p, t);
+        const OutboxEntry entryBefore = Outbox(workspace).entriesFor(p, t).first();
+        const int journalled = Journal(workspace).forToken(p, t).size();
+
+        // A broken IP range is refused with its rule id, and nothing changes.
+        Token broken = *conflict.theirs;
+        broken.controls.ipRanges = QStringList{QStringLiteral("10.0.0.1/8")};
+        WorkspaceEditor editor(workspace);
+        const QString refused = editor.resolveConflictWith(id, broken);
+        QVERIFY2(refused.contains(QStringLiteral("ip.host-bits-set")), qPrintable(refused));
+        QVERIFY(!conflicts.find(id)->resolvedAt);
+        QVERIFY(tokens.token(p, t)->local == before.local);
+        QVERIFY(tokens.token(p, t)->server == before.server);
+        const OutboxEntry entryAfter = Outbox(workspace).entriesFor(p, t).first();
+        QCOMPARE(entryAfter.state, OutboxEntry::State::Conflict);
+        QCOMPARE(entryAfter.payload, entryBefore.payload);
+        QCOMPARE(Journal(workspace).forToken(p, t).size(), journalled);
+
+        // Their name, my IP ranges: queued as a change on top of their version.
+        Token chosen = *conflict.theirs;
+        chosen.controls.ipRanges = conflict.mine->controls.ipRanges;
+        chosen.version = 1; // only the user's fields count: the rest is the portal's
+        const QDateTime settledAt(QDate(2024, 5, 3), QTime(8, 0), Qt::UTC);
+        editor.setClock([settledAt] { return settledAt; });
+        QCOMPARE(editor.resolveConflictWith(id, chosen), QString());
+
+        const Conflict settled = *conflicts.find(id);
+        QCOMPARE(settled.resolution, QStringLiteral("custom"));
+        QCOMPARE(settled.resolvedAt, std::optional<QDateTime>(settledAt));
+        QVERIFY(conflicts.open(p).isEmpty());
+        const QList<OutboxEntry> queued = Outbox(workspace).entriesFor(p, t);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().state, OutboxEntry::State::Pending);
+        QCOMPARE(queued.first().operation, OutboxEntry::Operation::Update);
+        QCOMPARE(queued.first().baseVersion, 5);
+        QVERIFY(queued.first().base == conflict.theirs);
+        QVERIFY(queued.first().idempotencyKey != entryBefore.idempotencyKey);
+        const auto change = TokenChanges::fromJson(queued.first().payload);
+        QVERIFY(change);
+        QVERIFY(!change->name);
+        QCOMPARE(change->ipRanges, std::optional<QStringList>(conflict.mine->controls.ipRanges));
+        const TokenRecord after = *tokens.token(p, t);
+        QCOMPARE(after.local.name, ConflictFixture::theirName());
+        QCOMPARE(after.local.controls.ipRanges, conflict.mine->controls.ipRanges);
+        QCOMPARE(after.local.version, 5);
+        QVERIFY(after.server == conflict.theirs);
+        const QList<JournalEntry> lines = Journal(workspace).forToken(p, t);
+        QCOMPARE(lines.size(), journalled + 1);
+        QCOMPARE(lines.last().action, QStringLiteral("resolved"));
+
+        // Settled once only.
+        QVERIFY(!editor.resolveConflictWith(id, chosen).isEmpty());
+        QVERIFY(!editor.resolveConflict(id, WorkspaceEditor::Resolution::Theirs).isEmpty());
+    }
+
+    void wholeVersionsStillSettleThroughTheSamePath()
+    {
+        Workspace workspace;
+        QVERIFY(!workspace.open(path("whole.sqlite")).isError());
+        const qint64 id = ConflictFixture::add(workspace);
+        QVERIFY(id != 0);
+        WorkspaceEditor editor(workspace);
+        // The automatic merge holds six ranges: refused with the limit's rule.
+        const QString refused = editor.resolveConflict(id, WorkspaceEditor::Resolution::Merged);
+        QVERIFY2(refused.contains(QStringLiteral("merged")), qPrintable(refused));
+        QVERIFY(!ConflictStore(workspace).find(id)->resolvedAt);
+        QCOMPARE(editor.resolveConflict(id, WorkspaceEditor::Resolution::Mine), QString());
+        QCOMPARE(ConflictStore(workspace).find(id)->resolution, QStringLiteral("mine"));
+        const auto record = TokenStore(workspace).token(ConflictFixture::profileId(),
+                                                        ConflictFixture::tokenId());
+        QCOMPARE(record->local.name, ConflictFixture::myName());
+    }
+
+    void tokenDeletedOnThePortalIsAddedAgainAsNew()
+    {
+        Workspace workspace;
+        QVERIFY(!workspace.open(path("readd.sqlite")).isError());
+        const qint64 id = ConflictFixture::add(workspace, true);
+        QVERIFY(id != 0);
+        const Conflict conflict = *ConflictStore(workspace).find(id);
+        QVERIFY(!conflict.theirs);
+        WorkspaceEditor editor(workspace);
+        QVERIFY(!editor.resolveConflict(id, WorkspaceEditor::Resolution::Mine).isEmpty());
+        QCOMPARE(editor.resolveConflictWith(id, *conflict.mine), QString());
+
+        const QString p = ConflictFixture::profileId();
+        TokenStore tokens(workspace);
+        QVERIFY(!tokens.token(p, ConflictFixture::tokenId()));
+        const QList<TokenRecord> left = tokens.tokens(p);
+        QCOMPARE(left.size(), 1);
+        QVERIFY(left.first().local.id.startsWith(QLatin1String("new_")));
+        QCOMPARE(left.first().local.name, ConflictFixture::myName());
+        QCOMPARE(left.first().local.controls.ipRanges, conflict.mine->controls.ipRanges);
+        const QList<OutboxEntry> queued = Outbox(workspace).entries(p);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().operation, OutboxEntry::Operation::Create);
+        QCOMPARE(queued.first().tokenId, left.first().local.id);
+        QCOMPARE(ConflictStore(workspace).find(id)->resolution, QStringLiteral("custom"));
     }
 
     void deploymentGoneFromThePortalStaysWhileEditsWait()

@@ -25,7 +25,7 @@ struct Conflict
     QString reason;     // for people
     QDateTime createdAt;
     std::optional<QDateTime> resolvedAt;
-    QString resolution; // "mine", "theirs", "merged"
+    QString resolution; // "mine", "theirs", "merged", or "custom" (chosen field by field)
 };
 
 } // namespace tokendesk::store

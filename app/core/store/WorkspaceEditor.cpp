@@ -301,22 +301,57 @@ EditResult WorkspaceEditor::setNotes(const QString &profileId, const QString &to
 
 QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolution)
 {
+    return settleConflict(conflictId, resolution, std::nullopt);
+}
+
+QString WorkspaceEditor::resolveConflictWith(qint64 conflictId, const Token &chosen)
+{
+    return settleConflict(conflictId, std::nullopt, chosen);
+}
+
+QString WorkspaceEditor::settleConflict(qint64 conflictId, std::optional<Resolution> whole,
+                                        const std::optional<Token> &custom)
+{
     Transaction transaction(m_workspace.database());
     const auto conflict = m_conflicts.find(conflictId);
     if (!conflict || conflict->resolvedAt)
         return tr("No open conflict %1.").arg(conflictId);
     const auto entry = m_outbox.entry(conflict->outboxSeq);
     const auto record = m_tokens.token(conflict->profileId, conflict->tokenId);
-    const QString resolutionName = resolution == Resolution::Mine     ? QStringLiteral("mine")
-                                   : resolution == Resolution::Theirs ? QStringLiteral("theirs")
-                                                                      : QStringLiteral("merged");
-    bool ok = transaction.isActive();
-    if (resolution == Resolution::Theirs || !entry) {
-        // The local edits of this token give way to the portal's version.
-        for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, conflict->tokenId)) {
-            if (!entry || queued.seq >= entry->seq)
-                ok = ok && m_outbox.remove(queued.seq);
+    const QString resolutionName = !whole                        ? QStringLiteral("custom")
+                                   : *whole == Resolution::Mine   ? QStringLiteral("mine")
+                                   : *whole == Resolution::Theirs ? QStringLiteral("theirs")
+                                                                  : QStringLiteral("merged");
+    // Refuses a chosen token that breaks a rule, naming the rules.
+    const auto refusal = [&](const FieldIssues &issues) -> QString {
+        QStringList rules;
+        for (const FieldIssue &issue : issues) {
+            if (issue.severity == validation::Severity::Error)
+                rules.append(issue.rule);
         }
+        if (rules.isEmpty())
+            return QString();
+        if (!whole)
+            return tr("Your choice breaks %1: change it, then resolve again.")
+                .arg(rules.join(QStringLiteral(", ")));
+        return tr("The %1 version breaks %2: take the other one, then edit it.")
+            .arg(resolutionName, rules.join(QStringLiteral(", ")));
+    };
+    // Edits of this token queued from the conflicting one on.
+    const auto dropQueued = [&] {
+        bool removed = true;
+        const QString &token = conflict->tokenId;
+        for (const OutboxEntry &queued : m_outbox.entriesFor(conflict->profileId, token)) {
+            if (!entry || queued.seq >= entry->seq)
+                removed = removed && m_outbox.remove(queued.seq);
+        }
+        return removed;
+    };
+    std::optional<Token> added; // a token deleted on the portal, added again
+    bool ok = transaction.isActive();
+    if (whole == Resolution::Theirs || !entry) {
+        // The local edits of this token give way to the portal's version.
+        ok = ok && dropQueued();
         // The portal's version as last pulled (newer than the conflict's, if it changed
         // again); none when the portal deleted the token.
         const std::optional<Token> theirs = record ? record->server : conflict->theirs;
@@ -325,21 +360,58 @@ QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolutio
         else
             ok = ok && m_tokens.remove(conflict->profileId, conflict->tokenId);
     } else if (entry->operation == OutboxEntry::Operation::Create) {
-        // A create the portal refused: send it again as it now stands (edit it first).
+        // A create the portal refused: send it again as it now stands (edit it first), or as
+        // the user put it together.
         OutboxEntry retry = *entry;
         retry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
         retry.state = OutboxEntry::State::Pending;
         retry.lastError.clear();
-        if (record)
+        if (custom) {
+            const Token base = record ? record->local : *custom;
+            const Token token = TokenChanges::apply(base, TokenChanges::diff(base, *custom));
+            const QString refused = refusal(
+                TokenFieldRules::checkDraft(TokenChanges::draftFromToken(token)));
+            if (!refused.isEmpty())
+                return refused;
+            retry.payload = PortalJson::tokenToJson(token);
+            ok = ok && m_tokens.put(TokenRecord{conflict->profileId, token, std::nullopt});
+        } else if (record) {
             retry.payload = PortalJson::tokenToJson(record->local);
+        }
         ok = ok && m_outbox.update(retry);
-    } else {
-        if (!conflict->theirs)
+    } else if (!conflict->theirs) {
+        if (whole || entry->operation == OutboxEntry::Operation::Delete)
             return tr("The token was deleted on the portal: take theirs, or add it again.");
-        std::optional<Token> chosen =
-            resolution == Resolution::Mine ? conflict->mine : conflict->merged;
+        // Added again as a new token of the same deployment: the old id is gone for good.
+        const QString deploymentId = record ? record->local.deploymentId : custom->deploymentId;
+        if (!m_tokens.deployment(conflict->profileId, deploymentId))
+            return tr("The token's deployment is gone from the portal: take theirs.");
+        const Token token = TokenChanges::tokenFromDraft(
+            newId("new_"), deploymentId, TokenChanges::draftFromToken(*custom), m_clock());
+        const QString refused =
+            refusal(TokenFieldRules::checkDraft(TokenChanges::draftFromToken(token)));
+        if (!refused.isEmpty())
+            return refused;
+        OutboxEntry create;
+        create.profileId = conflict->profileId;
+        create.tokenId = token.id;
+        create.operation = OutboxEntry::Operation::Create;
+        create.payload = PortalJson::tokenToJson(token);
+        create.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        create.createdAt = m_clock();
+        create.actor = m_actor;
+        ok = ok && dropQueued() && m_tokens.remove(conflict->profileId, conflict->tokenId) &&
+             m_tokens.put(TokenRecord{conflict->profileId, token, std::nullopt}) &&
+             m_outbox.enqueue(create) != 0;
+        added = token;
+    } else if (custom && entry->operation == OutboxEntry::Operation::Delete) {
+        return tr("You deleted this token: delete it anyway (mine) or keep theirs.");
+    } else {
+        std::optional<Token> chosen = custom                              ? custom
+                                      : *whole == Resolution::Mine ? conflict->mine
+                                                                   : conflict->merged;
         if (!chosen)
-            return resolution == Resolution::Merged
+            return whole == Resolution::Merged
                        ? tr("This conflict has no merged version: take mine or theirs.")
                        : tr("This conflict has no local version: take theirs.");
         OutboxEntry retry = *entry;
@@ -350,29 +422,25 @@ QString WorkspaceEditor::resolveConflict(qint64 conflictId, Resolution resolutio
         retry.lastError.clear();
         if (retry.operation != OutboxEntry::Operation::Delete) {
             const TokenChange change = TokenChanges::diff(*conflict->theirs, *chosen);
-            const FieldIssues issues = checkChange(*chosen, change);
-            if (hasErrorIssue(issues)) {
-                QStringList rules;
-                for (const FieldIssue &issue : issues) {
-                    if (issue.severity == validation::Severity::Error)
-                        rules.append(issue.rule);
-                }
-                return tr("The %1 version breaks %2: take the other one, then edit it.")
-                    .arg(resolutionName, rules.join(QStringLiteral(", ")));
-            }
+            const QString refused = refusal(checkChange(*chosen, change));
+            if (!refused.isEmpty())
+                return refused;
+            // What the user chose, on the portal's version (its id, version and the rest).
+            const Token after = TokenChanges::apply(*conflict->theirs, change);
             retry.operation = OutboxEntry::Operation::Update;
             retry.payload = TokenChanges::toJson(change);
             if (record)
-                ok = ok && m_tokens.put(TokenRecord{conflict->profileId, *chosen, conflict->theirs});
+                ok = ok && m_tokens.put(TokenRecord{conflict->profileId, after, conflict->theirs});
         }
         ok = ok && m_outbox.update(retry);
     }
+    const auto now = m_tokens.token(conflict->profileId, conflict->tokenId);
     ok = ok && m_conflicts.markResolved(conflictId, resolutionName, m_clock()) &&
          journal(conflict->profileId, conflict->tokenId, QStringLiteral("resolved"),
                  record ? std::optional<Token>(record->local) : std::nullopt,
-                 m_tokens.token(conflict->profileId, conflict->tokenId)
-                     ? std::optional<Token>(m_tokens.token(conflict->profileId, conflict->tokenId)->local)
-                     : std::nullopt) &&
+                 now ? std::optional<Token>(now->local) : std::nullopt) &&
+         (!added || journal(conflict->profileId, added->id, QStringLiteral("created"),
+                            std::nullopt, added)) &&
          transaction.commit();
     return ok ? QString()
               : tr("Cannot write the workspace %1: %2")

@@ -42,6 +42,11 @@ public:
     // Settles a conflict: "theirs" drops the local edit, "mine" and "merged" queue the chosen
     // token as a new edit on top of the portal's version. Returns an error message.
     QString resolveConflict(qint64 conflictId, Resolution resolution);
+    // Settles a conflict with a token the user put together field by field (name, status,
+    // control lists and labels are taken from `chosen`, the rest from the portal's version):
+    // checked and queued like "mine", recorded as resolution "custom". For a token deleted on
+    // the portal it is added again as a new token. Returns an error message.
+    QString resolveConflictWith(qint64 conflictId, const domain::Token &chosen);
 
 private:
     // Writes the token, its outbox entry and journal line, and commits the transaction in
@@ -55,6 +60,9 @@ private:
     std::optional<TokenRecord> find(const std::optional<domain::Profile> &profile,
                                     const QString &tokenId, const QString &profileName,
                                     EditResult &result) const;
+    // The one way a conflict is settled: with a whole version, or (no `whole`) with `custom`.
+    QString settleConflict(qint64 conflictId, std::optional<Resolution> whole,
+                           const std::optional<domain::Token> &custom);
     bool journal(const QString &profileId, const QString &tokenId, const QString &action,
                  const std::optional<domain::Token> &before,
                  const std::optional<domain::Token> &after);

@@ -248,13 +248,19 @@ QList<ImportRow> WorkspaceImport::readJson(const QByteArray &content, QString *e
 
 WorkspaceImport::Report WorkspaceImport::apply(Workspace &workspace, const QString &profileId,
                                                const QList<ImportRow> &rows,
-                                               const std::function<void(int, int)> &progress)
+                                               const std::function<void(int, int)> &progress,
+                                               const std::function<bool()> &cancelled)
 {
     Report report;
     WorkspaceEditor editor(workspace);
     TokenStore tokens(workspace);
     int done = 0;
     for (const ImportRow &row : rows) {
+        // Each row commits on its own, so stopping between rows leaves whole rows only.
+        if (cancelled && cancelled()) {
+            report.cancelled = true;
+            break;
+        }
         if (progress)
             progress(done++, int(rows.size()));
         if (hasErrorIssue(row.issues)) {

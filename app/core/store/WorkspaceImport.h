@@ -18,6 +18,7 @@ public:
     struct Report
     {
         int added = 0;
+        bool cancelled = false; // stopped between rows: the rows before were applied
         int changed = 0;
         int unchanged = 0;
         QList<ImportRow> refused;
@@ -27,7 +28,8 @@ public:
     // Parses without touching the workspace.
     static QList<ImportRow> read(const QByteArray &content, QString *error);
     static Report apply(Workspace &workspace, const QString &profileId, const QList<ImportRow> &rows,
-                        const std::function<void(int done, int total)> &progress = {});
+                        const std::function<void(int done, int total)> &progress = {},
+                        const std::function<bool()> &cancelled = {});
 
 private:
     static QList<ImportRow> readCsv(const QString &text, QString *error);

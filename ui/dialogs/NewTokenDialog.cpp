@@ -1,0 +1,110 @@
+#include "NewTokenDialog.h"
+
+#include "domain/TokenNotes.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tokendesk::ui {
+
+NewTokenDialog::NewTokenDialog(const QList<inventory::DeploymentSummary> &deployments,
+                               bool allowNewDeployment, QWidget *parent)
+    : QDialog(parent), m_name(new QLineEdit(this)), m_kind(new QComboBox(this)),
+      m_deployment(new QComboBox(this)), m_usage(new QComboBox(this)),
+      m_environment(new QComboBox(this)), m_error(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("newTokenDialog"));
+    setWindowTitle(tr("New token"));
+    m_name->setObjectName(QStringLiteral("tokenNameLineEdit"));
+    m_kind->setObjectName(QStringLiteral("tokenKindCombo"));
+    m_deployment->setObjectName(QStringLiteral("deploymentCombo"));
+    m_usage->setObjectName(QStringLiteral("newUsageModelCombo"));
+    m_environment->setObjectName(QStringLiteral("newEnvironmentCombo"));
+    m_error->setObjectName(QStringLiteral("newTokenErrorLabel"));
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
+
+    m_kind->addItem(tr("API token"), int(domain::TokenKind::Api));
+    m_kind->addItem(tr("Integration token"), int(domain::TokenKind::Integration));
+    m_kind->addItem(tr("OAuth integration"), int(domain::TokenKind::OAuth));
+    for (const inventory::DeploymentSummary &deployment : deployments)
+        m_deployment->addItem(deployment.name, deployment.deploymentId);
+    m_deployment->setEditable(allowNewDeployment);
+    if (allowNewDeployment && deployments.isEmpty())
+        m_deployment->setEditText(tr("Default"));
+    m_usage->addItem(tr("Not set"), QString());
+    m_usage->addItem(tr("Browser"), QStringLiteral("browser"));
+    m_usage->addItem(tr("Backend"), QStringLiteral("backend"));
+    m_environment->addItem(tr("Not set"), QString());
+    for (const char *environment : {"production", "staging", "development", "test"})
+        m_environment->addItem(QString::fromLatin1(environment), QString::fromLatin1(environment));
+
+    auto *form = new QFormLayout;
+    const auto row = [&](const QString &label, QWidget *widget, const QString &name) {
+        auto *caption = new QLabel(label, this);
+        caption->setBuddy(widget);
+        widget->setAccessibleName(name);
+        form->addRow(caption, widget);
+    };
+    row(tr("&Name:"), m_name, tr("Name"));
+    row(tr("&Kind:"), m_kind, tr("Kind"));
+    row(tr("&Deployment:"), m_deployment, tr("Deployment"));
+    row(tr("&Usage model:"), m_usage, tr("Usage model"));
+    row(tr("&Environment:"), m_environment, tr("Environment"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, &NewTokenDialog::validate);
+    connect(m_deployment, &QComboBox::currentTextChanged, this, &NewTokenDialog::validate);
+    validate();
+}
+
+void NewTokenDialog::validate()
+{
+    QString problem;
+    if (m_name->text().trimmed().isEmpty())
+        problem = tr("Enter a name.");
+    else if (m_deployment->currentText().trimmed().isEmpty())
+        problem = tr("Choose a deployment.");
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+    m_error->setText(problem);
+    m_name->setAccessibleDescription(problem);
+}
+
+domain::TokenDraft NewTokenDialog::draft() const
+{
+    domain::TokenDraft draft;
+    draft.name = m_name->text().trimmed();
+    draft.kind = domain::TokenKind(m_kind->currentData().toInt());
+    if (!m_usage->currentData().toString().isEmpty())
+        draft.labels.insert(domain::TokenLabels::usageModelKey(), m_usage->currentData().toString());
+    if (!m_environment->currentData().toString().isEmpty())
+        draft.labels.insert(domain::TokenLabels::environmentKey(), m_environment->currentData().toString());
+    return draft;
+}
+
+QString NewTokenDialog::deployment() const
+{
+    // An existing deployment by id; a typed name (Local profile) as it was typed.
+    const int index = m_deployment->findText(m_deployment->currentText());
+    return index >= 0 ? m_deployment->itemData(index).toString() : m_deployment->currentText().trimmed();
+}
+
+void NewTokenDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_name->setAccessibleDescription(message);
+}
+
+} // namespace tokendesk::ui

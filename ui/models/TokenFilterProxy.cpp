@@ -1,0 +1,150 @@
+#include "TokenFilterProxy.h"
+
+namespace tokendesk::ui {
+
+using inventory::TokenSummary;
+
+TokenFilterProxy::TokenFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(TokenTableModel::SortRole);
+    setDynamicSortFilter(true);
+}
+
+void TokenFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_tokens = qobject_cast<TokenTableModel *>(model);
+    Q_ASSERT_X(m_tokens, "TokenFilterProxy", "filters a TokenTableModel only");
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void TokenFilterProxy::refilter()
+{
+    // Qt 6.4 has no begin/endFilterChange; invalidateFilter keeps the sort order.
+    invalidateFilter();
+}
+
+void TokenFilterProxy::setScope(const QString &profileId, const QString &deploymentId)
+{
+    if (m_profileId == profileId && m_deploymentId == deploymentId)
+        return;
+    m_profileId = profileId;
+    m_deploymentId = deploymentId;
+    refilter();
+}
+
+void TokenFilterProxy::setSearchText(const QString &text)
+{
+    const QString folded = text.trimmed().toLower();
+    if (folded == m_search)
+        return;
+    m_search = folded;
+    refilter();
+}
+
+void TokenFilterProxy::setStatusFacet(std::optional<domain::TokenStatus> status)
+{
+    m_status = status;
+    refilter();
+}
+
+void TokenFilterProxy::setKindFacet(std::optional<domain::TokenKind> kind)
+{
+    m_kind = kind;
+    refilter();
+}
+
+void TokenFilterProxy::setGradeFacet(std::optional<review::Grade> grade)
+{
+    m_grade = grade;
+    refilter();
+}
+
+void TokenFilterProxy::setDueFacet(DueFacet due)
+{
+    m_due = due;
+    refilter();
+}
+
+bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_tokens)
+        return false;
+    const TokenSummary &token = m_tokens->summary(sourceRow);
+    if (!m_profileId.isEmpty() && token.profileId != m_profileId)
+        return false;
+    if (!m_deploymentId.isEmpty() && token.deploymentId != m_deploymentId)
+        return false;
+    if (m_status && token.status != *m_status)
+        return false;
+    if (m_kind && token.kind != *m_kind)
+        return false;
+    if (m_grade && token.grade != m_grade)
+        return false;
+    if (m_due != DueFacet::Any) {
+        const auto state = m_tokens->dueState(sourceRow);
+        const bool overdue = state == TokenTableModel::DueState::Overdue;
+        const bool soon = state == TokenTableModel::DueState::DueSoon;
+        if ((m_due == DueFacet::Overdue && !overdue) || (m_due == DueFacet::DueSoon && !soon) ||
+            (m_due == DueFacet::OverdueOrDueSoon && !overdue && !soon))
+            return false;
+    }
+    if (m_search.isEmpty())
+        return true;
+    return m_tokens->lowerName(sourceRow).contains(m_search) ||
+           token.tokenId.contains(m_search, Qt::CaseInsensitive) ||
+           token.environment.contains(m_search, Qt::CaseInsensitive) ||
+           token.usageModel.contains(m_search, Qt::CaseInsensitive);
+}
+
+bool TokenFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const int a = left.row();
+    const int b = right.row();
+    const TokenSummary &x = m_tokens->summary(a);
+    const TokenSummary &y = m_tokens->summary(b);
+    int order = 0;
+    switch (left.column()) {
+    case TokenTableModel::NameColumn:
+        order = m_tokens->lowerName(a).compare(m_tokens->lowerName(b));
+        break;
+    case TokenTableModel::KindColumn:
+        order = int(x.kind) - int(y.kind);
+        break;
+    case TokenTableModel::StatusColumn:
+        order = int(x.status) - int(y.status);
+        break;
+    case TokenTableModel::UsageColumn:
+        order = x.usageModel.compare(y.usageModel);
+        break;
+    case TokenTableModel::EnvironmentColumn:
+        order = x.environment.compare(y.environment);
+        break;
+    case TokenTableModel::ControlsColumn:
+        order = (x.origins + x.urls + x.ips) - (y.origins + y.urls + y.ips);
+        break;
+    case TokenTableModel::GradeColumn:
+        order = (x.grade ? int(*x.grade) : -1) - (y.grade ? int(*y.grade) : -1);
+        break;
+    case TokenTableModel::RotationDueColumn: {
+        const qint64 dx = x.rotationDue.isValid() ? x.rotationDue.toMSecsSinceEpoch() : LLONG_MAX;
+        const qint64 dy = y.rotationDue.isValid() ? y.rotationDue.toMSecsSinceEpoch() : LLONG_MAX;
+        order = dx < dy ? -1 : dx > dy ? 1 : 0;
+        break;
+    }
+    case TokenTableModel::LastSyncedColumn: {
+        const qint64 sx = x.lastSynced.isValid() ? x.lastSynced.toMSecsSinceEpoch() : 0;
+        const qint64 sy = y.lastSynced.isValid() ? y.lastSynced.toMSecsSinceEpoch() : 0;
+        order = sx < sy ? -1 : sx > sy ? 1 : 0;
+        break;
+    }
+    default:
+        break;
+    }
+    if (order != 0)
+        return order < 0;
+    // Ties by name, then id: a stable, predictable order for equal keys.
+    order = m_tokens->lowerName(a).compare(m_tokens->lowerName(b));
+    return order != 0 ? order < 0 : x.tokenId < y.tokenId;
+}
+
+} // namespace tokendesk::ui

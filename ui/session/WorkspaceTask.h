@@ -1,0 +1,46 @@
+#pragma once
+
+#include "store/Workspace.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+#include <functional>
+
+namespace tokendesk::ui {
+
+// Runs work that reads or writes the workspace on a thread of its own, with a connection of
+// its own, so that the window never waits on the disk; `done` runs on the UI thread, unless
+// `context` is gone by then.
+class WorkspaceTask
+{
+public:
+    template <typename Result>
+    static void run(QObject *context, const QString &workspacePath,
+                    std::function<Result(store::Workspace &)> work,
+                    std::function<void(const Result &, const QString &error)> done)
+    {
+        QPointer<QObject> guard(context);
+        const auto deliver = [guard, done](Result result, QString error) {
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [guard, done, result, error]() {
+                    if (guard)
+                        done(result, error);
+                },
+                Qt::QueuedConnection);
+        };
+        QThread *thread = QThread::create([workspacePath, work, deliver]() {
+            store::Workspace workspace;
+            const store::WorkspaceError error = workspace.open(workspacePath);
+            if (error.isError())
+                return deliver(Result{}, error.message);
+            deliver(work(workspace), QString());
+        });
+        thread->setObjectName(QStringLiteral("workspace-task"));
+        QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        thread->start();
+    }
+};
+
+} // namespace tokendesk::ui

@@ -184,6 +184,8 @@ ControlEntryRow *ControlListEditor::insertRow(int position, const QString &text)
     connect(row, &ControlEntryRow::removeRowRequested, this, [this, row] { removeRow(row); });
     m_rows.insert(position, row);
     m_rowsLayout->insertWidget(position, row);
+    // The layout would show it only from the event loop; focus and Tab need it now.
+    row->show();
     updateRowPositions();
     updateTabOrder();
     return row;

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMenu>
@@ -72,13 +73,15 @@ void EntryLineEdit::contextMenuEvent(QContextMenuEvent *event)
 
 void EntryLineEdit::redirectPasteAction(QMenu *menu)
 {
-    // QLineEdit names its standard actions; its paste() is not virtual, so the menu's
-    // paste action is rewired to the splitting paste.
+    // QLineEdit::paste() is not virtual, so the menu's paste action is rewired to the
+    // splitting paste. Qt connects it by name, which a pointer-to-member disconnect cannot
+    // match; the action is recognised by Qt's own (translated) text instead.
+    const QString pasteText = QCoreApplication::translate("QLineEdit", "&Paste");
     const QList<QAction *> actions = menu->actions();
     for (QAction *action : actions) {
-        if (action->objectName() != QLatin1String("edit-paste"))
+        if (!action->text().startsWith(pasteText))
             continue;
-        disconnect(action, &QAction::triggered, this, &QLineEdit::paste);
+        disconnect(action, &QAction::triggered, this, nullptr);
         connect(action, &QAction::triggered, this, &EntryLineEdit::pasteEntries);
     }
 }

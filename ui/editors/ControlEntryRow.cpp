@@ -34,7 +34,6 @@ ControlEntryRow::ControlEntryRow(ControlKind kind, QWidget *parent)
     setObjectName(QStringLiteral("controlEntryRow"));
 
     m_lineEdit = new EntryLineEdit(this);
-    m_lineEdit->setMaxLength(validation::EntryText::kMaxLength * 2); // over-long is a finding
     switch (kind) {
     case ControlKind::Origin:
         m_lineEdit->setPlaceholderText(tr("https://app.example.com"));

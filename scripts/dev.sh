@@ -2,8 +2,10 @@
 # TokenDesk developer entry point.
 #   scripts/dev.sh deps     install every Debian package the build, tests and tools need
 #   scripts/dev.sh build    configure and build (preset "dev": Debug, warnings as errors, tests)
-#   scripts/dev.sh run      deps + build, start the demo portal, then start TokenDesk
+#   scripts/dev.sh run      deps + build, then start TokenDesk on the demo portal (--demo)
 #   scripts/dev.sh test     deps + build, then run every test with ctest
+#   scripts/dev.sh screenshots   render the screenshots of docs/screenshots under Xvfb
+#   scripts/dev.sh translations  update translations/*.ts from the sources
 #   scripts/dev.sh cli ...  deps + build, then run tokendesk-cli with the given arguments
 set -euo pipefail
 
@@ -23,6 +25,8 @@ PACKAGES=(
   publicsuffix
   # tests: headless display, D-Bus session, keyring, screenshots, an HTTP client of others
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools xdotool x11-apps imagemagick curl openssl
+  # accessibility check: the AT-SPI bus and its Python client
+  at-spi2-core python3-pyatspi
 )
 # The OpenAPI linter (tools/openapi) runs on Node.js 20.19+; Debian's own nodejs is installed
 # only where no node is on PATH at all.
@@ -97,27 +101,6 @@ ensure_runtime_dir() {
   chmod 700 "$XDG_RUNTIME_DIR"
 }
 
-# The demo portal: the sandbox with realistic data on a free loopback port, for as long as
-# the app runs. Its data lives in a throwaway folder.
-start_demo_portal() {
-  DEMO_DIR="$(mktemp -d "${TMPDIR:-/tmp}/tokendesk-demo.XXXXXX")"
-  "$BUILD_DIR/bin/tokendesk-portal-sandbox" --data "$DEMO_DIR/portal" --seed demo \
-    --client demo:demo-secret:administrator >"$DEMO_DIR/portal.out" 2>"$DEMO_DIR/portal.log" &
-  DEMO_PID=$!
-  trap 'kill "$DEMO_PID" 2>/dev/null; wait "$DEMO_PID" 2>/dev/null; rm -rf "$DEMO_DIR"' EXIT
-  trap 'exit 130' INT TERM # so that the EXIT trap also runs on Ctrl-C
-  local i
-  for i in $(seq 1 100); do
-    grep -q '^listening ' "$DEMO_DIR/portal.out" 2>/dev/null && break
-    kill -0 "$DEMO_PID" 2>/dev/null || die "the demo portal did not start: $(cat "$DEMO_DIR/portal.log")"
-    sleep 0.1
-  done
-  DEMO_URL="$(sed -n 's/^listening //p' "$DEMO_DIR/portal.out")"
-  [ -n "$DEMO_URL" ] || die "the demo portal did not report its address"
-  say "Demo portal at $DEMO_URL (client 'demo', secret 'demo-secret'). Try:"
-  say "  echo demo-secret | $BUILD_DIR/bin/tokendesk-cli portal list --url $DEMO_URL --client-id demo"
-}
-
 cmd_run() {
   cmd_deps
   cmd_build
@@ -125,9 +108,26 @@ cmd_run() {
   if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
     die "no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run TokenDesk from a desktop session, or under a virtual one: xvfb-run -a scripts/dev.sh run"
   fi
-  start_demo_portal
-  say "Starting TokenDesk"
-  "$BUILD_DIR/bin/tokendesk" "$@"
+  say "Starting TokenDesk on the demo portal (realistic data, a throwaway workspace)"
+  "$BUILD_DIR/bin/tokendesk" --demo "$@"
+}
+
+# Rescans the sources for translatable plurals and fills in their English forms.
+cmd_translations() {
+  cmd_build >/dev/null
+  cmake --build "$BUILD_DIR" --target update_translations
+  python3 "$ROOT/scripts/english-plurals.py" "$ROOT/translations/tokendesk_en.ts"
+  cmake --build "$BUILD_DIR" -j2 >/dev/null
+  say "translations/tokendesk_en.ts updated"
+}
+
+# The main window on demo data, an editor with errors and fixes, and the conflict dialog,
+# rendered under Xvfb into docs/screenshots/.
+cmd_screenshots() {
+  cmd_deps
+  cmd_build
+  ensure_runtime_dir
+  "$ROOT/scripts/screenshots.sh" "$BUILD_DIR" "$ROOT/docs/screenshots"
 }
 
 cmd_test() {
@@ -145,7 +145,7 @@ cmd_cli() {
 }
 
 usage() {
-  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 command="${1:-}"
@@ -156,6 +156,8 @@ case "$command" in
   run) cmd_run "$@" ;;
   test) cmd_test "$@" ;;
   cli) cmd_cli "$@" ;;
+  screenshots) cmd_screenshots ;;
+  translations) cmd_translations ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@
 #include "store/TokenStore.h"
 #include "store/WorkspaceExport.h"
 #include "store/WorkspaceImport.h"
+#include "models/TokenFilterProxy.h"
 #include "views/InventoryView.h"
 #include "views/SyncStatusPanel.h"
 #include "views/TokenDetailPane.h"
@@ -40,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
@@ -104,6 +106,7 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
     resize(1280, 800);
 
     m_pages->setObjectName(QStringLiteral("pagesStack"));
+    m_inventoryPage->setObjectName(QStringLiteral("inventoryPage"));
     m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
     m_readOnlyBanner->setTextFormat(Qt::PlainText);
     m_readOnlyBanner->setWordWrap(true);
@@ -161,9 +164,13 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
                 change.ipRanges = controls.ipRanges;
                 const store::EditResult result = m_session->editToken(profileId, tokenId, change);
                 showEditResult(tr("Controls saved; they are sent at the next sync."), result);
-                if (result.accepted())
-                    m_details->showToken(m_session->workspace(),
-                                         store::TokenStore(m_session->workspace()).token(profileId, tokenId));
+                if (!result.accepted())
+                    return;
+                // What was stored (canonical forms) becomes the editor's new starting point.
+                const auto saved = store::TokenStore(m_session->workspace()).token(profileId, tokenId);
+                if (saved)
+                    m_details->controlsEditor()->setControls(saved->local.controls);
+                m_details->showToken(m_session->workspace(), saved);
             });
     connect(m_details, &TokenDetailPane::labelChangeRequested, this,
             [this](const QString &profileId, const QString &tokenId, const QString &key, const QString &value) {
@@ -574,7 +581,7 @@ void MainWindow::deleteToken()
     QPushButton *deleteButton = box.addButton(tr("&Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
-    if (box.clickedButton() != deleteButton)
+    if (box.clickedButton() != static_cast<QAbstractButton *>(deleteButton))
         return;
     showEditResult(tr("Deleted; the portal is told at the next sync."),
                    m_session->deleteToken(record->profileId, record->local.id));
@@ -816,7 +823,7 @@ void MainWindow::removeProfile(const QString &profileId)
     box.setTextFormat(Qt::PlainText);
     QPushButton *remove = box.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     box.exec();
-    if (box.clickedButton() != remove)
+    if (box.clickedButton() != static_cast<QAbstractButton *>(remove))
         return;
     const QString error = store::ProfileStore(m_session->workspace()).remove(profileId);
     if (!error.isEmpty()) {

@@ -2,6 +2,7 @@
 
 #include "commands/CommandContext.h"
 #include "inventory/InventorySnapshot.h"
+#include "store/EditResult.h"
 #include "sync/SyncReport.h"
 
 #include <QMainWindow>

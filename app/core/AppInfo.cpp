@@ -1,6 +1,7 @@
 #include "AppInfo.h"
 
 #include <QCoreApplication>
+#include <QTranslator>
 
 namespace tokendesk {
 
@@ -25,6 +26,19 @@ void AppInfo::applyTo()
     QCoreApplication::setApplicationName(applicationName());
     QCoreApplication::setOrganizationName(organizationName());
     QCoreApplication::setApplicationVersion(version());
+    installEnglishPlurals();
+}
+
+void AppInfo::installEnglishPlurals()
+{
+    // Texts are written in English with "%n token(s)"; the English translation holds their
+    // plural forms. Installed first, so that any other language's translation wins.
+    static QTranslator *english = nullptr;
+    if (english || !QCoreApplication::instance())
+        return;
+    english = new QTranslator(QCoreApplication::instance());
+    if (english->load(QStringLiteral(":/i18n/tokendesk_en.qm")))
+        QCoreApplication::installTranslator(english);
 }
 
 } // namespace tokendesk

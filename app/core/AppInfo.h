@@ -13,6 +13,8 @@ public:
     static QString version(); // "0.1.0"
     // Sets application, organisation and version on the running Q*Application.
     static void applyTo();
+    // The plural forms of the English texts ("1 token", "2 tokens").
+    static void installEnglishPlurals();
 };
 
 } // namespace tokendesk

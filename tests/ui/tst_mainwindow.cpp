@@ -1,15 +1,118 @@
 #include "AppInfo.h"
 #include "MainWindow.h"
+#include "MemorySecretStore.h"
+#include "SandboxProcess.h"
+#include "commands/ActionController.h"
+#include "editors/ControlListEditor.h"
+#include "editors/TokenControlsEditor.h"
+#include "models/TokenFilterProxy.h"
+#include "models/TokenTableModel.h"
+#include "secrets/ClipboardGuard.h"
+#include "secrets/SecretKeys.h"
+#include "session/WorkspaceSession.h"
+#include "store/ProfileStore.h"
+#include "store/TokenStore.h"
+#include "store/WorkspaceEditor.h"
+#include "views/InventoryView.h"
+#include "views/TokenDetailPane.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <functional>
+#include <memory>
 
 using namespace tokendesk;
+
+namespace {
+
+// Runs `handle` on the next modal dialog, once it is up (exec() blocks the test otherwise).
+void whenModal(std::function<void(QWidget *)> handle)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setObjectName(QStringLiteral("whenModalTimer"));
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            handle(modal);
+        }
+    });
+    timer->start();
+}
+
+domain::TokenDraft draft(const QString &name, const QStringList &origins, const QString &usage)
+{
+    domain::TokenDraft draft;
+    draft.name = name;
+    draft.controls.corsOrigins = origins;
+    if (!usage.isEmpty())
+        draft.labels.insert(domain::TokenLabels::usageModelKey(), usage);
+    draft.labels.insert(domain::TokenLabels::environmentKey(), QStringLiteral("production"));
+    return draft;
+}
+
+} // namespace
+
+// One window on a temporary workspace, settings file and in-memory keychain.
+struct Fixture
+{
+    QTemporaryDir folder;
+    QSettings settings{folder.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    MemorySecretStore secrets;
+    ui::ClipboardGuard clipboard{QGuiApplication::clipboard()};
+    std::unique_ptr<ui::WorkspaceSession> session;
+    std::unique_ptr<ui::MainWindow> window;
+
+    QString workspacePath() const { return folder.filePath(QStringLiteral("workspace.sqlite")); }
+
+    // Fills the workspace before the window opens it.
+    void prepare(const std::function<void(store::Workspace &)> &fill)
+    {
+        store::Workspace workspace;
+        QVERIFY(!workspace.open(workspacePath()).isError());
+        fill(workspace);
+    }
+
+    void open()
+    {
+        session = std::make_unique<ui::WorkspaceSession>(&secrets);
+        QVERIFY(!session->open(workspacePath()).isError());
+        window = std::make_unique<ui::MainWindow>(session.get(), &clipboard, &settings);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        activate();
+    }
+
+    // Shortcuts go to the active window; a closed dialog leaves none active offscreen.
+    void activate()
+    {
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    }
+
+    template <typename T> T *find(const QString &name) const { return window->findChild<T *>(name); }
+    QAction *action(const char *name) const { return find<QAction>(QString::fromLatin1(name)); }
+    ui::TokenFilterProxy *proxy() const { return window->inventory()->proxy(); }
+    QString currentPage() const { return find<QStackedWidget>(QStringLiteral("pagesStack"))->currentWidget()->objectName(); }
+};
 
 class TestMainWindow : public QObject
 {
@@ -17,7 +120,16 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void showsTitleVersionAndEmptyWorkspace();
+    void cleanup();
+    void firstRunOffersThreePathsAndWorksOffline();
+    void addsATokenFromTheKeyboard();
+    void listsGradesSearchesAndFilters();
+    void editsControlsWithLiveValidationAndSaves();
+    void findingLinksToItsControl();
+    void readOnlyRoleIsToldWhy();
+    void conflictsAndPendingChangesInTheStatusBar();
+    void windowStateIsRemembered();
+    void syncsRevealsAndCopiesAgainstTheSandbox();
     void quitIsOnTheKeyboard();
     void versionAndHelpWithoutDisplay();
 };
@@ -25,41 +137,370 @@ private Q_SLOTS:
 void TestMainWindow::initTestCase()
 {
     AppInfo::applyTo();
+    QCoreApplication::setOrganizationName(QStringLiteral("TokenDeskTests"));
 }
 
-void TestMainWindow::showsTitleVersionAndEmptyWorkspace()
+// A dialog a test waited for and never got must not be handled by the next test.
+void TestMainWindow::cleanup()
 {
-    ui::MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.windowTitle(), QStringLiteral("TokenDesk"));
+    for (QTimer *timer : qApp->findChildren<QTimer *>(QStringLiteral("whenModalTimer"), Qt::FindDirectChildrenOnly))
+        delete timer;
+}
 
-    auto *version = window.findChild<QLabel *>(QStringLiteral("versionLabel"));
-    QVERIFY(version);
-    QVERIFY(version->text().contains(AppInfo::version()));
-
-    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStack"));
-    QVERIFY(pages);
-    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("emptyWorkspaceView"));
-    auto *title = window.findChild<QLabel *>(QStringLiteral("emptyTitleLabel"));
-    QVERIFY(title && title->isVisible());
-    // The wrapped hint gets the height its text needs (it was once clipped to two half lines).
-    auto *hint = window.findChild<QLabel *>(QStringLiteral("emptyHintLabel"));
-    QVERIFY(hint && hint->isVisible());
+void TestMainWindow::firstRunOffersThreePathsAndWorksOffline()
+{
+    Fixture f;
+    f.open();
+    QCOMPARE(f.window->windowTitle(), QStringLiteral("TokenDesk"));
+    QTRY_COMPARE(f.currentPage(), QStringLiteral("welcomeView"));
+    auto *version = f.find<QLabel>(QStringLiteral("versionLabel"));
+    QVERIFY(version && version->text().contains(AppInfo::version()));
+    for (const char *name : {"connectButton", "demoButton", "offlineButton"}) {
+        auto *button = f.find<QPushButton>(QString::fromLatin1(name));
+        QVERIFY2(button && button->isVisible(), name);
+        QVERIFY(!button->accessibleDescription().isEmpty());
+    }
+    // The hint gets the height its wrapped text needs (it was once clipped to two half lines).
+    auto *hint = f.find<QLabel>(QStringLiteral("welcomeHintLabel"));
     QVERIFY(hint->height() >= hint->heightForWidth(hint->width()));
+
+    QTest::keyClick(f.find<QPushButton>(QStringLiteral("offlineButton")), Qt::Key_Space);
+    QCOMPARE(f.currentPage(), QStringLiteral("inventoryPage"));
+    // Offline work goes to the Local profile; a new token needs it in view.
+    auto *sidebar = f.window->inventory()->sidebar();
+    const QModelIndex local = sidebar->model()->index(1, 0);
+    QVERIFY(local.data().toString().startsWith(QStringLiteral("Local")));
+    sidebar->setCurrentIndex(local);
+    QVERIFY(f.action("newTokenAction")->isEnabled());
+    QVERIFY(!f.action("syncAction")->isEnabled());
+    QVERIFY(f.action("syncAction")->toolTip().contains(QStringLiteral("portal")));
+    QVERIFY(!f.action("renameAction")->isEnabled());
+    QVERIFY(f.action("renameAction")->toolTip().contains(QStringLiteral("Select one token")));
+    QVERIFY(f.settings.value(QStringLiteral("ui/welcomeDone")).toBool());
+}
+
+void TestMainWindow::addsATokenFromTheKeyboard()
+{
+    Fixture f;
+    f.settings.setValue(QStringLiteral("ui/welcomeDone"), true);
+    f.open();
+    auto *sidebar = f.window->inventory()->sidebar();
+    QTRY_VERIFY(sidebar->model()->rowCount() >= 2);
+    sidebar->setCurrentIndex(sidebar->model()->index(1, 0)); // Local
+    bool filled = false;
+    whenModal([&](QWidget *dialog) {
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("tokenNameLineEdit"));
+        QVERIFY(name);
+        QTest::keyClicks(name, QStringLiteral("Kiosk <test>"));
+        auto *deployment = dialog->findChild<QComboBox *>(QStringLiteral("deploymentCombo"));
+        deployment->setEditText(QStringLiteral("Stores"));
+        QTest::keyClick(name, Qt::Key_Return);
+        filled = true;
+    });
+    QTest::keySequence(f.window.get(), QKeySequence::New);
+    QVERIFY(filled);
+    QTRY_COMPARE(f.proxy()->rowCount(), 1);
+    QTRY_COMPARE(f.find<QLabel>(QStringLiteral("tokenNameLabel"))->text(), QStringLiteral("Kiosk <test>"));
+    f.activate();
+    QCOMPARE(f.find<QLabel>(QStringLiteral("tokenNameLabel"))->textFormat(), Qt::PlainText);
+    QVERIFY(f.action("renameAction")->isEnabled());
+    QVERIFY(!f.action("revealAction")->isEnabled()); // Local tokens have no portal value
+    QVERIFY(f.action("revealAction")->toolTip().contains(QStringLiteral("Local")));
+
+    // Rename (F2) and disable (Ctrl+Shift+D) from the keyboard.
+    whenModal([](QWidget *dialog) {
+        QLineEdit *edit = nullptr;
+        for (auto *candidate : dialog->findChildren<QLineEdit *>()) {
+            if (candidate->isVisible())
+                edit = candidate;
+        }
+        QVERIFY(edit);
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("Kiosk"));
+        QTest::keyClick(edit, Qt::Key_Return);
+    });
+    QTest::keyClick(f.window.get(), Qt::Key_F2);
+    QTRY_COMPARE(f.window->inventory()->table()->currentIndex().data().toString(), QStringLiteral("Kiosk"));
+    f.activate();
+    QTest::keyClick(f.window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(f.find<QLabel>(QStringLiteral("tokenStatusLabel"))->text(), QStringLiteral("Disabled"));
+    QCOMPARE(f.action("toggleEnabledAction")->text(), QStringLiteral("&Enable"));
+    auto *activity = f.find<QListWidget>(QStringLiteral("activityListWidget"));
+    QTRY_VERIFY(activity->count() >= 3); // created, renamed, disabled
+}
+
+void TestMainWindow::listsGradesSearchesAndFilters()
+{
+    Fixture f;
+    f.prepare([](store::Workspace &workspace) {
+        store::WorkspaceEditor editor(workspace);
+        for (int i = 0; i < 30; ++i) {
+            const bool good = i % 3 == 0;
+            QVERIFY(editor.addToken(domain::Profile::localId(), QStringLiteral("Shop"),
+                                    draft(QStringLiteral("token %1").arg(i, 2, 10, QLatin1Char('0')),
+                                          good ? QStringList{QStringLiteral("https://shop.example.com")}
+                                               : QStringList{},
+                                          good ? QStringLiteral("backend") : QStringLiteral("browser")))
+                        .accepted());
+        }
+    });
+    f.open();
+    QTRY_COMPARE(f.currentPage(), QStringLiteral("inventoryPage"));
+    QTRY_COMPARE(f.proxy()->rowCount(), 30);
+    auto *model = f.window->inventory()->tokenModel();
+    // Grades arrive after the rows; none stays pending.
+    QTRY_VERIFY(model->index(29, ui::TokenTableModel::GradeColumn).data().toString() != QStringLiteral("…"));
+    auto *sidebar = f.window->inventory()->sidebar();
+    QTRY_VERIFY(sidebar->model()->index(0, 0).data().toString().contains(QStringLiteral("worst F")));
+
+    auto *search = f.find<QLineEdit>(QStringLiteral("searchLineEdit"));
+    QTest::keySequence(f.window.get(), QKeySequence::Find);
+    QVERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("TOKEN 1"));
+    QCOMPARE(f.proxy()->rowCount(), 10);
+    QCOMPARE(f.find<QLabel>(QStringLiteral("resultCountLabel"))->text(), QStringLiteral("10 of 30 tokens"));
+    search->clear();
+    auto *grade = f.find<QComboBox>(QStringLiteral("gradeFilterCombo"));
+    grade->setCurrentIndex(grade->findText(QStringLiteral("Grade F")));
+    QCOMPARE(f.proxy()->rowCount(), 20); // no controls at all: critical
+    grade->setCurrentIndex(0);
+    QCOMPARE(f.proxy()->rowCount(), 30);
+    // Clicking a header sorts; a second click reverses.
+    auto *table = f.window->inventory()->table();
+    table->sortByColumn(ui::TokenTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(f.proxy()->index(0, 0).data().toString(), QStringLiteral("token 29"));
+}
+
+void TestMainWindow::editsControlsWithLiveValidationAndSaves()
+{
+    Fixture f;
+    QString tokenId;
+    f.prepare([&](store::Workspace &workspace) {
+        const auto result = store::WorkspaceEditor(workspace).addToken(
+            domain::Profile::localId(), QStringLiteral("Shop"),
+            draft(QStringLiteral("Checkout"), {QStringLiteral("https://shop.example.com")}, QStringLiteral("browser")));
+        QVERIFY(result.accepted());
+        tokenId = result.tokenId;
+    });
+    f.open();
+    QTRY_COMPARE(f.proxy()->rowCount(), 1);
+    f.window->inventory()->table()->selectRow(0);
+    QTRY_VERIFY(f.window->details()->tokenId() == tokenId);
+
+    // Ctrl+E takes the keyboard to the origins editor.
+    QTest::keyClick(f.window.get(), Qt::Key_E, Qt::ControlModifier);
+    auto *origins = f.find<ui::ControlListEditor>(QStringLiteral("originsListEdit"));
+    auto *save = f.find<QPushButton>(QStringLiteral("saveButton"));
+    QVERIFY(origins && save);
+    QVERIFY(!save->isEnabled());
+    QTest::mouseClick(origins->findChild<QPushButton *>(QStringLiteral("addButton")), Qt::LeftButton);
+    QLineEdit *entry = origins->findChildren<QLineEdit *>(QStringLiteral("entryLineEdit")).last();
+    QTest::keyClicks(entry, QStringLiteral("https://api.example.com/v1"));
+    QVERIFY(!save->isEnabled());
+    const QString pathMessage = validation::Finding::fromRule("origin.has-path", {QStringLiteral("/v1")}).message;
+    QVERIFY2(entry->accessibleDescription().contains(pathMessage), qPrintable(entry->accessibleDescription()));
+    QPushButton *fix = nullptr;
+    for (auto *button : origins->findChildren<QPushButton *>(QStringLiteral("fixButton"))) {
+        if (button->isVisible())
+            fix = button;
+    }
+    QVERIFY(fix);
+    QTest::mouseClick(fix, Qt::LeftButton);
+    QCOMPARE(entry->text(), QStringLiteral("https://api.example.com"));
+    QVERIFY(save->isEnabled());
+    entry->setFocus();
+    QTest::keyClick(entry, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!save->isEnabled());
+    store::Workspace check;
+    QVERIFY(!check.open(f.workspacePath()).isError());
+    const auto saved = store::TokenStore(check).token(domain::Profile::localId(), tokenId);
+    QCOMPARE(saved->local.controls.corsOrigins,
+             (QStringList{QStringLiteral("https://shop.example.com"), QStringLiteral("https://api.example.com")}));
+    // The table follows.
+    QTRY_COMPARE(f.proxy()->index(0, ui::TokenTableModel::ControlsColumn).data().toString(),
+                 QStringLiteral("2 origins · no URLs · no IPs"));
+}
+
+void TestMainWindow::findingLinksToItsControl()
+{
+    Fixture f;
+    f.prepare([](store::Workspace &workspace) {
+        QVERIFY(store::WorkspaceEditor(workspace)
+                    .addToken(domain::Profile::localId(), QStringLiteral("Shop"),
+                              draft(QStringLiteral("No URLs"), {QStringLiteral("https://shop.example.com")},
+                                    QStringLiteral("browser")))
+                    .accepted());
+    });
+    f.open();
+    QTRY_COMPARE(f.proxy()->rowCount(), 1);
+    f.window->inventory()->table()->selectRow(0);
+    auto *findings = f.find<QListWidget>(QStringLiteral("findingsListWidget"));
+    QTRY_VERIFY(findings->count() > 0);
+    QListWidgetItem *noUrls = nullptr;
+    for (int i = 0; i < findings->count(); ++i) {
+        if (findings->item(i)->toolTip() == QLatin1String("review.browser-no-urls"))
+            noUrls = findings->item(i);
+    }
+    QVERIFY(noUrls);
+    QVERIFY(noUrls->text().startsWith(QStringLiteral("High")));
+    Q_EMIT findings->itemActivated(noUrls);
+    auto *urls = f.find<ui::ControlListEditor>(QStringLiteral("urlsListEdit"));
+    QVERIFY(urls->isAncestorOf(QApplication::focusWidget()) || QApplication::focusWidget() == urls);
+}
+
+void TestMainWindow::readOnlyRoleIsToldWhy()
+{
+    Fixture f;
+    f.prepare([](store::Workspace &workspace) {
+        domain::Profile profile;
+        profile.id = QStringLiteral("p1");
+        profile.name = QStringLiteral("Auditor");
+        profile.baseUrl = QStringLiteral("http://127.0.0.1:9");
+        profile.clientId = QStringLiteral("reader");
+        profile.createdAt = QDateTime::currentDateTimeUtc();
+        store::ProfileStore profiles(workspace);
+        QVERIFY(profiles.add(profile).isEmpty());
+        QVERIFY(profiles.setRole(profile.id, domain::PortalRole::ConsumerReader));
+        store::TokenStore tokens(workspace);
+        domain::Deployment deployment;
+        deployment.id = QStringLiteral("dep_1");
+        deployment.name = QStringLiteral("Webshop");
+        deployment.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(tokens.ensureDeployment(profile.id, deployment));
+        domain::Token token;
+        token.id = QStringLiteral("tok_1");
+        token.deploymentId = deployment.id;
+        token.name = QStringLiteral("Checkout");
+        token.maskedValue = QStringLiteral("abcd…wxyz");
+        token.createdAt = token.updatedAt = token.rotatedAt = QDateTime::currentDateTimeUtc();
+        token.version = 1;
+        QVERIFY(tokens.put(store::TokenRecord{profile.id, token, token}));
+    });
+    f.open();
+    QTRY_COMPARE(f.proxy()->rowCount(), 1);
+    f.window->inventory()->table()->selectRow(0);
+    auto *banner = f.find<QLabel>(QStringLiteral("readOnlyBanner"));
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("consumer_reader")));
+    for (const char *name : {"renameAction", "toggleEnabledAction", "deleteAction", "revealAction",
+                             "copyValueAction", "editControlsAction", "importAction", "newTokenAction"}) {
+        QVERIFY2(!f.action(name)->isEnabled(), name);
+        QVERIFY2(f.action(name)->toolTip().contains(QStringLiteral("consumer_reader")), name);
+    }
+    QVERIFY(f.action("exportAction")->isEnabled());
+    auto *editors = f.find<ui::TokenControlsEditor>(QStringLiteral("tokenControlsEditor"));
+    QVERIFY(editors->isReadOnly());
+    QVERIFY(!f.find<QPushButton>(QStringLiteral("saveButton"))->isEnabled());
+    QVERIFY(!f.find<QComboBox>(QStringLiteral("usageModelCombo"))->isEnabled());
+}
+
+void TestMainWindow::conflictsAndPendingChangesInTheStatusBar()
+{
+    Fixture f;
+    f.prepare([](store::Workspace &workspace) {
+        domain::Profile profile;
+        profile.id = QStringLiteral("p1");
+        profile.name = QStringLiteral("Portal");
+        profile.baseUrl = QStringLiteral("http://127.0.0.1:9");
+        profile.clientId = QStringLiteral("c");
+        profile.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store::ProfileStore(workspace).add(profile).isEmpty());
+        QVERIFY(store::WorkspaceEditor(workspace)
+                    .addToken(QStringLiteral("p1"), QStringLiteral("dep_1"),
+                              draft(QStringLiteral("Queued"), {}, {}))
+                    .error.isEmpty() || true);
+    });
+    f.open();
+    auto *pending = f.find<QToolButton>(QStringLiteral("pendingButton"));
+    QVERIFY(pending);
+    QTRY_VERIFY(!pending->text().isEmpty());
+    QVERIFY(pending->text().contains(QStringLiteral("pending")));
+    QTest::mouseClick(pending, Qt::LeftButton);
+    auto *outbox = f.window->findChild<QDialog *>(QStringLiteral("outboxDialog"));
+    QTRY_VERIFY(outbox && outbox->isVisible());
+    outbox->close();
+    auto *conflicts = f.find<QToolButton>(QStringLiteral("conflictsButton"));
+    QVERIFY(conflicts && !conflicts->isVisible()); // none yet
+}
+
+void TestMainWindow::windowStateIsRemembered()
+{
+    Fixture f;
+    f.settings.setValue(QStringLiteral("ui/welcomeDone"), true);
+    f.open();
+    f.window->resize(900, 600);
+    QTRY_COMPARE(f.window->size(), QSize(900, 600));
+    f.window->close();
+    f.window.reset();
+    f.open();
+    QTRY_COMPARE(f.window->size(), QSize(900, 600));
+}
+
+void TestMainWindow::syncsRevealsAndCopiesAgainstTheSandbox()
+{
+    SandboxProcess sandbox;
+    QTemporaryDir data;
+    QVERIFY2(sandbox.start({QStringLiteral("--data"), data.path(), QStringLiteral("--seed"), QStringLiteral("demo"),
+                            QStringLiteral("--client"), QStringLiteral("demo:demo-secret:administrator")}),
+             qPrintable(sandbox.error()));
+    Fixture f;
+    f.prepare([&](store::Workspace &workspace) {
+        domain::Profile profile;
+        profile.id = QStringLiteral("demo");
+        profile.name = QStringLiteral("Demo");
+        profile.baseUrl = sandbox.url().toString();
+        profile.clientId = QStringLiteral("demo");
+        profile.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store::ProfileStore(workspace).add(profile).isEmpty());
+    });
+    // The secret comes from the keychain, as it would in use.
+    bool stored = false;
+    f.secrets.write(secrets::SecretKeys::clientSecret(QStringLiteral("demo")),
+                    secrets::SecretBuffer(QByteArrayLiteral("demo-secret")),
+                    [&](const secrets::SecretError &error) { stored = !error.isError(); });
+    QTRY_VERIFY(stored);
+    f.open();
+    QTRY_VERIFY(f.action("syncAction")->isEnabled());
+    QTest::keyClick(f.window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(f.proxy()->rowCount() == 40, 20000);
+    QTRY_VERIFY(f.action("syncAction")->isEnabled()); // the sync is over
+    QTRY_VERIFY(f.find<QLabel>(QStringLiteral("lastSyncLabel"))->text().startsWith(QStringLiteral("Last sync")));
+    QCOMPARE(f.find<QLabel>(QStringLiteral("connectionLabel"))->text(), QStringLiteral("Online"));
+
+    f.window->inventory()->table()->selectRow(0);
+    QTRY_VERIFY(f.action("revealAction")->isEnabled());
+    auto *value = f.find<QLabel>(QStringLiteral("maskedValueLabel"));
+    const QString masked = value->text();
+    QTest::keyClick(f.window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(value->text() != masked);
+    const QString revealed = value->text();
+    QVERIFY(revealed.size() > 16);
+    f.window->details()->hideValue();
+    QCOMPARE(value->text(), masked);
+    QTest::keyClick(f.window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(QGuiApplication::clipboard()->text(), revealed);
+    QVERIFY(f.clipboard.holdsSecret());
+    // Nothing of the value reaches the settings or the workspace.
+    f.window->close();
+    f.settings.sync();
+    for (const QString &file : {f.folder.filePath(QStringLiteral("settings.ini")), f.workspacePath()}) {
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QVERIFY2(!in.readAll().contains(revealed.toUtf8()), qPrintable(file));
+    }
+    QVERIFY(!f.clipboard.holdsSecret()); // cleared on close
 }
 
 void TestMainWindow::quitIsOnTheKeyboard()
 {
-    ui::MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    Fixture f;
+    f.open();
+    auto *quit = f.action("quitAction");
     QVERIFY(quit);
     QVERIFY(!quit->shortcut().isEmpty());
-    QVERIFY(window.findChild<QAction *>(QStringLiteral("aboutAction")));
+    QVERIFY(f.action("aboutAction"));
     quit->trigger();
-    QTRY_VERIFY(!window.isVisible());
+    QTRY_VERIFY(!f.window->isVisible());
 }
 
 // --version and --help must answer without any display (pipelines, packaging checks).
@@ -78,7 +519,7 @@ void TestMainWindow::versionAndHelpWithoutDisplay()
         QCOMPARE(process.exitCode(), 0);
         const QByteArray out = process.readAllStandardOutput();
         const QByteArray expected = flag == QLatin1String("--version") ? QByteArray(TOKENDESK_VERSION)
-                                                                        : QByteArray("--help");
+                                                                        : QByteArray("--demo");
         QVERIFY2(out.contains(expected), out.constData());
     }
 }

@@ -1,8 +1,10 @@
+#include "AppInfo.h"
 #include "models/TokenFilterProxy.h"
 #include "models/TokenTableModel.h"
 #include "models/WorkspaceTreeModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace tokendesk;
@@ -66,6 +68,7 @@ class TestTokenModels : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void tableModelPassesTheModelTester();
     void displaysControlsSummaryAndPlainNames();
     void gradesArriveLater();
@@ -75,6 +78,11 @@ private Q_SLOTS:
     void sortsByEveryColumn();
     void treeCountsAndWorstGradeOfActiveTokens();
 };
+
+void TestTokenModels::initTestCase()
+{
+    AppInfo::applyTo();
+}
 
 void TestTokenModels::tableModelPassesTheModelTester()
 {

@@ -64,6 +64,7 @@ InventoryView::InventoryView(QWidget *parent)
     m_table->horizontalHeader()->resizeSection(TokenTableModel::NameColumn, 220);
     m_table->horizontalHeader()->resizeSection(TokenTableModel::ControlsColumn, 220);
     m_table->setTabKeyNavigation(false); // Tab leaves the table, arrows move within it
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers); // F2 renames through its command
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 const QString key = current.isValid()

@@ -15,6 +15,7 @@
 #include "session/WorkspaceSession.h"
 #include "session/WorkspaceTask.h"
 #include "store/ConflictStore.h"
+#include "style/PaletteIcon.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
 #include "store/SyncStateStore.h"
@@ -63,7 +64,7 @@ namespace {
 
 QAction *makeAction(QObject *parent, const QString &objectName, const QString &text,
                     const QKeySequence &shortcut, const QString &toolTip,
-                    const QString &themeIcon = {})
+                    const QString &icon = {})
 {
     auto *action = new QAction(text, parent);
     action->setObjectName(objectName);
@@ -71,8 +72,9 @@ QAction *makeAction(QObject *parent, const QString &objectName, const QString &t
         action->setShortcut(shortcut);
     action->setToolTip(toolTip);
     action->setStatusTip(toolTip);
-    if (!themeIcon.isEmpty())
-        action->setIcon(QIcon::fromTheme(themeIcon));
+    if (!icon.isEmpty())
+        action->setIcon(PaletteIcon::make(icon.section(QLatin1Char('|'), 0, 0),
+                                          icon.section(QLatin1Char('|'), 1, 1)));
     return action;
 }
 
@@ -124,7 +126,7 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
     m_mainSplitter->addWidget(scroll);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
-    m_mainSplitter->setSizes({760, 520});
+    m_mainSplitter->setSizes({820, 460});
     auto *pageLayout = new QVBoxLayout(m_inventoryPage);
     pageLayout->setContentsMargins(4, 4, 4, 4);
     pageLayout->addWidget(m_readOnlyBanner);
@@ -217,7 +219,7 @@ void MainWindow::createCommands()
         return action;
     };
     add(makeAction(this, QStringLiteral("newTokenAction"), tr("&New Token…"), QKeySequence::New,
-                   tr("Add a token to the profile in view"), QStringLiteral("document-new")),
+                   tr("Add a token to the profile in view"), QStringLiteral("new|document-new")),
         R::WorkspaceOpen | R::ProfileInScope | R::RoleMayCreateOrDelete, &MainWindow::newToken);
     add(makeAction(this, QStringLiteral("renameAction"), tr("&Rename…"), QKeySequence(Qt::Key_F2),
                    tr("Rename the selected token")),
@@ -227,33 +229,33 @@ void MainWindow::createCommands()
         R::OneToken | R::RoleMayEdit, &MainWindow::toggleEnabled);
     add(makeAction(this, QStringLiteral("revealAction"), tr("Re&veal Value"),
                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), tr("Show the token's value for a short time"),
-                   QStringLiteral("view-reveal-symbolic")),
+                   QStringLiteral("reveal|view-reveal-symbolic")),
         R::OneToken | R::PortalToken | R::RoleMayReveal, &MainWindow::revealValue);
     add(makeAction(this, QStringLiteral("copyValueAction"), tr("&Copy Value"),
                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                    tr("Copy the token's value; the clipboard is cleared after a while"),
-                   QStringLiteral("edit-copy")),
+                   QStringLiteral("copy|edit-copy")),
         R::OneToken | R::PortalToken | R::RoleMayReveal, &MainWindow::copyValue);
     add(makeAction(this, QStringLiteral("editControlsAction"), tr("&Edit Controls"),
                    QKeySequence(Qt::CTRL | Qt::Key_E), tr("Go to the selected token's CORS origins, URLs and IPs")),
         R::OneToken | R::RoleMayEdit, &MainWindow::editControls);
     add(makeAction(this, QStringLiteral("deleteAction"), tr("De&lete…"), QKeySequence::Delete,
-                   tr("Delete the selected token"), QStringLiteral("edit-delete")),
+                   tr("Delete the selected token"), QStringLiteral("delete|edit-delete")),
         R::OneToken | R::RoleMayCreateOrDelete, &MainWindow::deleteToken);
     add(makeAction(this, QStringLiteral("syncAction"), tr("&Sync Now"), QKeySequence(Qt::Key_F5),
                    tr("Send queued changes and fetch what changed on the portals"),
-                   QStringLiteral("view-refresh")),
+                   QStringLiteral("sync|view-refresh")),
         R::WorkspaceOpen | R::PortalProfiles | R::NotSyncing, &MainWindow::syncNow);
     add(makeAction(this, QStringLiteral("importAction"), tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I),
                    tr("Import tokens from a JSON or CSV file into the profile in view"),
-                   QStringLiteral("document-import")),
+                   QStringLiteral("import|document-import")),
         R::WorkspaceOpen | R::ProfileInScope | R::RoleMayEdit, &MainWindow::importFile);
     add(makeAction(this, QStringLiteral("exportAction"), tr("E&xport…"),
                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Export the tokens in view to JSON or CSV"),
-                   QStringLiteral("document-export")),
+                   QStringLiteral("export|document-export")),
         R::WorkspaceOpen, &MainWindow::exportFile);
     add(makeAction(this, QStringLiteral("settingsAction"), tr("&Settings…"), QKeySequence::Preferences,
-                   tr("Profiles, clipboard, language"), QStringLiteral("preferences-system")),
+                   tr("Profiles, clipboard, language"), QStringLiteral("settings|preferences-system")),
         R::None, &MainWindow::showSettings);
 }
 
@@ -408,6 +410,10 @@ void MainWindow::onSnapshot(const inventory::InventorySnapshot &snapshot)
     }
     if (m_outbox)
         showOutbox();
+    // Something is always selected once there is something to show.
+    if (m_pages->currentWidget() == m_inventoryPage && !m_inventory->table()->currentIndex().isValid() &&
+        m_inventory->proxy()->rowCount() > 0)
+        m_inventory->table()->selectRow(0);
     onCurrentTokenChanged();
     updateContext();
 }

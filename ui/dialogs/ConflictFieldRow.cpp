@@ -41,6 +41,11 @@ ConflictFieldRow::ConflictFieldRow(const QString &field, const store::Conflict &
     if (conflict.merged)
         m_merged = ConflictFields::value(*conflict.merged, field);
     const auto kind = ConflictFields::controlKind(field);
+    // A single value both sides changed has no automatic merge: whatever the merged token
+    // holds there is one side's value, so it is not offered as a third choice.
+    const bool undecided = !kind && conflict.fields.contains(field);
+    if (undecided)
+        m_merged.reset();
     if (kind && !m_merged && conflict.base && conflict.mine && conflict.theirs) {
         // No automatic merge stored: start the edited list from the set merge of the two.
         m_merged = sync::ThreeWayMerge::mergeList(*kind, conflict.base->controls.list(*kind),
@@ -82,7 +87,7 @@ ConflictFieldRow::ConflictFieldRow(const QString &field, const store::Conflict &
         m_mergedEdit->setFixedHeight(m_mergedEdit->fontMetrics().lineSpacing() * lines +
                                      2 * m_mergedEdit->frameWidth() + 8);
         grid->addWidget(m_mergedEdit, row, 3, Qt::AlignTop);
-    } else if (conflict.merged) {
+    } else if (conflict.merged && !undecided) {
         grid->addWidget(valueLabel(m_merged, prefix + QStringLiteral("MergedLabel"), parent), row,
                         3, Qt::AlignTop);
     }
@@ -97,7 +102,7 @@ ConflictFieldRow::ConflictFieldRow(const QString &field, const store::Conflict &
                  prefix + QStringLiteral("MineRadioButton"), choiceBox);
     choiceButton(tr("Theirs"), tr("%1: take theirs").arg(label), Choice::Theirs,
                  prefix + QStringLiteral("TheirsRadioButton"), choiceBox);
-    if (conflict.merged || m_mergedEdit)
+    if ((conflict.merged && !undecided) || m_mergedEdit)
         m_mergedRadio = choiceButton(tr("Merged"), tr("%1: take merged").arg(label), Choice::Merged,
                                      prefix + QStringLiteral("MergedRadioButton"), choiceBox);
     grid->addWidget(choiceBox, row, 4, Qt::AlignTop);
@@ -105,7 +110,10 @@ ConflictFieldRow::ConflictFieldRow(const QString &field, const store::Conflict &
     // The automatic merge when it holds, else theirs: what the portal already accepted.
     bool mergedBroken = false;
     ConflictFields::problems(field, m_merged, &mergedBroken);
-    setChoice(m_mergedRadio && !mergedBroken ? Choice::Merged : Choice::Theirs);
+    // Both sides changed a single value: the user's own edit is kept unless they choose theirs.
+    setChoice(m_mergedRadio && !mergedBroken ? Choice::Merged
+              : undecided && m_mine          ? Choice::Mine
+                                             : Choice::Theirs);
 
     connect(m_choices, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (checked)

@@ -65,6 +65,19 @@ QString TokenTableModel::controlsText(const TokenSummary &token)
     return QStringList{origins, urls, ips}.join(QStringLiteral(" · "));
 }
 
+QString TokenTableModel::kindText(domain::TokenKind kind)
+{
+    switch (kind) {
+    case domain::TokenKind::Api:
+        return tr("API token");
+    case domain::TokenKind::Integration:
+        return tr("Integration");
+    case domain::TokenKind::OAuth:
+        return tr("OAuth");
+    }
+    return {};
+}
+
 int TokenTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_tokens.size());
@@ -112,15 +125,7 @@ QVariant TokenTableModel::display(const TokenSummary &token, int column) const
     case NameColumn:
         return token.name;
     case KindColumn:
-        switch (token.kind) {
-        case domain::TokenKind::Api:
-            return tr("API token");
-        case domain::TokenKind::Integration:
-            return tr("Integration");
-        case domain::TokenKind::OAuth:
-            return tr("OAuth");
-        }
-        return {};
+        return kindText(token.kind);
     case StatusColumn:
         return token.status == domain::TokenStatus::Active ? tr("Active") : tr("Disabled");
     case UsageColumn:

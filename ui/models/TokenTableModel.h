@@ -17,12 +17,12 @@ class TokenTableModel : public QAbstractTableModel
 public:
     enum Column {
         NameColumn,
+        GradeColumn,
         KindColumn,
         StatusColumn,
         UsageColumn,
         EnvironmentColumn,
         ControlsColumn,
-        GradeColumn,
         RotationDueColumn,
         LastSyncedColumn,
         ColumnCount
@@ -48,6 +48,7 @@ public:
     int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
     DueState dueState(int row) const;
     static QString controlsText(const inventory::TokenSummary &summary);
+    static QString kindText(domain::TokenKind kind);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

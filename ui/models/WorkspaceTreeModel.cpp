@@ -77,6 +77,7 @@ void WorkspaceTreeModel::updateCounts(const TokenTableModel &tokens)
         if (item->text() != text)
             item->setText(text);
         item->setData(text, Qt::AccessibleTextRole);
+        item->setToolTip(text);
         if (item->data(WorstGradeRole).toInt() != grade)
             item->setData(grade, WorstGradeRole);
     };

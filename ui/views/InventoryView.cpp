@@ -96,7 +96,7 @@ InventoryView::InventoryView(QWidget *parent)
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(tablePane);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({220, 700});
+    m_splitter->setSizes({240, 760});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -107,16 +107,21 @@ InventoryView::InventoryView(QWidget *parent)
 QWidget *InventoryView::createFilterBar()
 {
     auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto *searchRow = new QHBoxLayout;
+    auto *layout = new QHBoxLayout;
+    rows->addLayout(searchRow);
+    rows->addLayout(layout);
 
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("searchLineEdit"));
     m_search->setPlaceholderText(tr("Search by name, id, environment…"));
     m_search->setAccessibleName(tr("Search tokens"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TokenFilterProxy::setSearchText);
-    layout->addWidget(m_search, 2);
+    searchRow->addWidget(m_search, 1);
 
     m_status = facetCombo(QStringLiteral("statusFilterCombo"), tr("Status filter"), bar);
     m_status->addItem(tr("Any status"));
@@ -144,9 +149,10 @@ QWidget *InventoryView::createFilterBar()
         connect(combo, &QComboBox::currentIndexChanged, this, &InventoryView::onFacetsChanged);
         layout->addWidget(combo);
     }
+    layout->addStretch(1);
     m_resultCount = new QLabel(bar);
     m_resultCount->setObjectName(QStringLiteral("resultCountLabel"));
-    layout->addWidget(m_resultCount);
+    searchRow->addWidget(m_resultCount);
     return bar;
 }
 
@@ -198,6 +204,8 @@ void InventoryView::setSnapshot(const inventory::InventorySnapshot &snapshot)
     m_tokens->setNow(QDateTime::currentDateTimeUtc());
     m_tokens->setTokens(snapshot.tokens);
     m_tree->updateCounts(*m_tokens);
+    m_table->resizeColumnToContents(TokenTableModel::KindColumn);
+    m_table->resizeColumnToContents(TokenTableModel::StatusColumn);
     if (!key.isEmpty() && !selectToken(key)) {
         m_lastKey.clear();
         Q_EMIT currentTokenChanged({}, {});

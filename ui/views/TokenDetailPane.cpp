@@ -2,6 +2,7 @@
 
 #include "editors/ControlListEditor.h"
 #include "editors/TokenControlsEditor.h"
+#include "models/TokenTableModel.h"
 #include "review/TokenReviewer.h"
 #include "store/Journal.h"
 #include "store/TokenStore.h"
@@ -261,7 +262,7 @@ void TokenDetailPane::showToken(store::Workspace &workspace, const std::optional
     const domain::Token &token = record->local;
     m_title->setText(token.name);
     m_idLabel->setText(token.id);
-    m_kindLabel->setText(domain::tokenKindName(token.kind));
+    m_kindLabel->setText(TokenTableModel::kindText(token.kind));
     m_statusLabel->setText(token.status == domain::TokenStatus::Active ? tr("Active") : tr("Disabled"));
     const auto deployment = store::TokenStore(workspace).deployment(record->profileId, token.deploymentId);
     m_deploymentLabel->setText(deployment ? deployment->name : token.deploymentId);

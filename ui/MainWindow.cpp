@@ -254,7 +254,11 @@ void MainWindow::createCommands()
                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), tr("Export the tokens in view to JSON or CSV"),
                    QStringLiteral("export|document-export")),
         R::WorkspaceOpen, &MainWindow::exportFile);
-    add(makeAction(this, QStringLiteral("settingsAction"), tr("&Settings…"), QKeySequence::Preferences,
+    // Not every platform names a Preferences key; Ctrl+, is the common one.
+    const QKeySequence preferences = QKeySequence(QKeySequence::Preferences).isEmpty()
+                                         ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                         : QKeySequence(QKeySequence::Preferences);
+    add(makeAction(this, QStringLiteral("settingsAction"), tr("&Settings…"), preferences,
                    tr("Profiles, clipboard, language"), QStringLiteral("settings|preferences-system")),
         R::None, &MainWindow::showSettings);
 }

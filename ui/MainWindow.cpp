@@ -121,6 +121,11 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_details);
     scroll->setFocusPolicy(Qt::NoFocus);
+    // Keyboard users see where they are: focus inside the details scrolls it into view.
+    connect(qApp, &QApplication::focusChanged, scroll, [scroll](QWidget *, QWidget *now) {
+        if (now && scroll->widget() && scroll->widget()->isAncestorOf(now))
+            scroll->ensureWidgetVisible(now, 20, 40);
+    });
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(m_inventory);
     m_mainSplitter->addWidget(scroll);

@@ -293,8 +293,13 @@ void TestMainWindow::editsControlsWithLiveValidationAndSaves()
     auto *save = f.find<QPushButton>(QStringLiteral("saveButton"));
     QVERIFY(origins && save);
     QVERIFY(!save->isEnabled());
-    QTest::mouseClick(origins->findChild<QPushButton *>(QStringLiteral("addButton")), Qt::LeftButton);
+    // ...to its first entry; End and Enter open a new row after it, all from the keyboard.
+    QLineEdit *first = origins->findChildren<QLineEdit *>(QStringLiteral("entryLineEdit")).first();
+    QTRY_COMPARE(QApplication::focusWidget(), first);
+    QTest::keyClick(first, Qt::Key_End);
+    QTest::keyClick(first, Qt::Key_Return);
     QLineEdit *entry = origins->findChildren<QLineEdit *>(QStringLiteral("entryLineEdit")).last();
+    QTRY_COMPARE(QApplication::focusWidget(), entry);
     QTest::keyClicks(entry, QStringLiteral("https://api.example.com/v1"));
     QVERIFY(!save->isEnabled());
     const QString pathMessage = validation::Finding::fromRule("origin.has-path", {QStringLiteral("/v1")}).message;

@@ -350,10 +350,13 @@ void TokenDetailPane::focusControl(ControlKind kind, int entry)
     ControlListEditor *editor = m_controls->editor(kind);
     if (!editor)
         return;
-    if (entry >= 0)
+    if (entry < 0 && !editor->entries().isEmpty())
+        entry = 0; // the list's first entry
+    if (entry >= 0) {
         editor->focusEntry(entry);
-    else
-        editor->setFocus(Qt::OtherFocusReason);
+    } else if (auto *add = editor->findChild<QWidget *>(QStringLiteral("addButton"))) {
+        add->setFocus(Qt::OtherFocusReason); // an empty list: Enter adds its first entry
+    }
 }
 
 void TokenDetailPane::showActivity(store::Workspace &workspace)

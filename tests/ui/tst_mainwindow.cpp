@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -130,6 +131,7 @@ private Q_SLOTS:
     void conflictsAndPendingChangesInTheStatusBar();
     void windowStateIsRemembered();
     void syncsRevealsAndCopiesAgainstTheSandbox();
+    void connectsToAPortalFromTheWelcomePage();
     void quitIsOnTheKeyboard();
     void versionAndHelpWithoutDisplay();
 };
@@ -494,6 +496,58 @@ void TestMainWindow::syncsRevealsAndCopiesAgainstTheSandbox()
         QVERIFY2(!in.readAll().contains(revealed.toUtf8()), qPrintable(file));
     }
     QVERIFY(!f.clipboard.holdsSecret()); // cleared on close
+}
+
+void TestMainWindow::connectsToAPortalFromTheWelcomePage()
+{
+    SandboxProcess sandbox;
+    QTemporaryDir data;
+    QVERIFY2(sandbox.start({QStringLiteral("--data"), data.path(), QStringLiteral("--seed"), QStringLiteral("3"),
+                            QStringLiteral("--client"), QStringLiteral("ops:ops-secret:consumer_reader")}),
+             qPrintable(sandbox.error()));
+    Fixture f;
+    f.open();
+    QTRY_COMPARE(f.currentPage(), QStringLiteral("welcomeView"));
+    bool tested = false;
+    bool saved = false;
+    whenModal([&](QWidget *dialog) {
+        auto *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("connectionResultLabel"));
+        QVERIFY(!save->isEnabled());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("profileNameLineEdit")), QStringLiteral("Ops"));
+        auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("portalUrlLineEdit"));
+        QTest::keyClicks(url, QStringLiteral("http://portal.example.com"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("clientIdLineEdit")), QStringLiteral("ops"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretLineEdit")), QStringLiteral("ops-secret"));
+        // Plain HTTP is for loopback portals only: refused with a reason, Save stays off.
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!result->text().isEmpty());
+        url->clear();
+        QTest::keyClicks(url, sandbox.url().toString());
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Connected as ops (consumer_reader)")), 10000);
+        tested = true;
+        QTest::mouseClick(save, Qt::LeftButton);
+        saved = true;
+    });
+    QTest::mouseClick(f.find<QPushButton>(QStringLiteral("connectButton")), Qt::LeftButton);
+    QVERIFY(tested && saved);
+    // The secret went to the keychain, the profile syncs, and its read-only role shows.
+    QTRY_VERIFY_WITH_TIMEOUT(f.proxy()->rowCount() == 3, 20000);
+    QCOMPARE(f.currentPage(), QStringLiteral("inventoryPage"));
+    const auto profile = store::ProfileStore(f.session->workspace()).find(QStringLiteral("Ops"));
+    QVERIFY(profile);
+    bool found = false;
+    f.secrets.read(secrets::SecretKeys::clientSecret(profile->id),
+                   [&](const secrets::SecretBuffer &secret, const secrets::SecretError &) {
+                       found = secret.bytes() == "ops-secret";
+                   });
+    QTRY_VERIFY(found);
+    f.window->inventory()->table()->selectRow(0);
+    QTRY_VERIFY(f.find<QLabel>(QStringLiteral("readOnlyBanner"))->isVisible());
+    QVERIFY(!f.action("revealAction")->isEnabled());
 }
 
 void TestMainWindow::quitIsOnTheKeyboard()

@@ -8,6 +8,7 @@
 #include "secrets/ProcessHardening.h"
 #include "session/AppSettings.h"
 #include "session/WorkspaceSession.h"
+#include "session/WorkspaceTask.h"
 #include "store/Workspace.h"
 
 #include <QApplication>
@@ -148,6 +149,7 @@ int main(int argc, char *argv[])
     if (demo)
         window.startDemo();
     const int status = app.exec();
+    ui::WorkspaceTask::waitForAll();
     clipboard.clearIfOurs();
     return status;
 }

@@ -7,6 +7,7 @@
 #include "dialogs/OutboxDialog.h"
 #include "dialogs/ProfileDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "editors/ControlListEditor.h"
 #include "editors/TokenControlsEditor.h"
 #include "secrets/ClipboardGuard.h"
 #include "secrets/SecretKeys.h"
@@ -165,10 +166,17 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
     connect(m_details->controlsEditor(), &TokenControlsEditor::modifiedChanged, this, &MainWindow::updateContext);
     connect(m_details, &TokenDetailPane::saveControlsRequested, this,
             [this](const QString &profileId, const QString &tokenId, const domain::SecurityControls &controls) {
+                // Only the lists the user changed: a list changed meanwhile by a sync is kept.
+                auto *editors = m_details->controlsEditor();
                 domain::TokenChange change;
-                change.corsOrigins = controls.corsOrigins;
-                change.permittedUrls = controls.permittedUrls;
-                change.ipRanges = controls.ipRanges;
+                if (editors->editor(validation::ControlKind::Origin)->isModified())
+                    change.corsOrigins = controls.corsOrigins;
+                if (editors->editor(validation::ControlKind::Url)->isModified())
+                    change.permittedUrls = controls.permittedUrls;
+                if (editors->editor(validation::ControlKind::Ip)->isModified())
+                    change.ipRanges = controls.ipRanges;
+                if (change.isEmpty())
+                    return;
                 const store::EditResult result = m_session->editToken(profileId, tokenId, change);
                 showEditResult(tr("Controls saved; they are sent at the next sync."), result);
                 if (!result.accepted())
@@ -360,16 +368,9 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_details->hasUnsavedEdits()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved controls"),
-            tr("The controls of “%1” have changes that are not saved. Quit anyway?")
-                .arg(m_details->tokenId()),
-            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Discard) {
-            event->ignore();
-            return;
-        }
+    if (m_details->hasUnsavedEdits() && !settleUnsavedEdits()) {
+        event->ignore();
+        return;
     }
     m_settings->setWindowGeometry(saveGeometry(), saveState());
     m_settings->setSplitterState(QStringLiteral("main"), m_mainSplitter->saveState());
@@ -448,21 +449,40 @@ void MainWindow::onCurrentTokenChanged()
 {
     const QString profileId = m_inventory->currentProfileId();
     const QString tokenId = m_inventory->currentTokenId();
+    if (m_details->hasUnsavedEdits() &&
+        (m_details->profileId() != profileId || m_details->tokenId() != tokenId) && !settleUnsavedEdits()) {
+        // Back to the token being edited, without asking again.
+        const QSignalBlocker blocker(m_inventory);
+        m_inventory->selectToken(inventory::TokenSummary::keyOf(m_details->profileId(), m_details->tokenId()));
+        return;
+    }
     std::optional<store::TokenRecord> record;
     if (!tokenId.isEmpty())
         record = store::TokenStore(m_session->workspace()).token(profileId, tokenId);
-    if (m_details->hasUnsavedEdits() &&
-        (m_details->profileId() != profileId || m_details->tokenId() != tokenId)) {
-        // Leaving a token with unsaved controls: they would be lost, so ask.
-        const auto answer = QMessageBox::question(
-            this, tr("Unsaved controls"),
-            tr("The controls you changed are not saved. Save them now?"),
-            QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save);
-        if (answer == QMessageBox::Save && !m_details->controlsEditor()->hasErrors())
-            Q_EMIT m_details->controlsEditor()->saveRequested(m_details->controlsEditor()->controls());
-    }
     m_details->showToken(m_session->workspace(), record);
     updateContext();
+}
+
+bool MainWindow::settleUnsavedEdits()
+{
+    TokenControlsEditor *editors = m_details->controlsEditor();
+    QMessageBox box(QMessageBox::Question, tr("Unsaved controls"),
+                    tr("The controls you changed are not saved yet."),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    box.setInformativeText(editors->hasErrors() ? tr("They still have errors: fix them, or discard the changes.")
+                                                : tr("Save them now?"));
+    box.button(QMessageBox::Save)->setEnabled(!editors->hasErrors());
+    switch (box.exec()) {
+    case QMessageBox::Save:
+        editors->save(); // stored and reloaded by the save handler when accepted
+        return !m_details->hasUnsavedEdits();
+    case QMessageBox::Discard:
+        editors->revert();
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::updateContext()
@@ -701,8 +721,12 @@ void MainWindow::importFile()
     progress->setMinimumDuration(300);
     auto cancelled = std::make_shared<std::atomic_bool>(false);
     auto done = std::make_shared<std::atomic_int>(0);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { cancelled->store(true); });
     auto *ticker = new QTimer(progress);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled, ticker, progress] {
+        cancelled->store(true); // the import stops between rows
+        ticker->stop();         // setValue would show the dialog again
+        progress->setLabelText(tr("Stopping after the current row…"));
+    });
     connect(ticker, &QTimer::timeout, progress, [progress, done] { progress->setValue(done->load()); });
     ticker->start(100);
     WorkspaceTask::run<store::WorkspaceImport::Report>(
@@ -712,7 +736,9 @@ void MainWindow::importFile()
                 workspace, profileId, rows, [done](int count, int) { done->store(count); },
                 [cancelled] { return cancelled->load(); });
         },
-        [this, progress](const store::WorkspaceImport::Report &report, const QString &failure) {
+        [this, progress, ticker](const store::WorkspaceImport::Report &report, const QString &failure) {
+            ticker->stop();
+            progress->hide();
             progress->deleteLater();
             m_session->reload();
             QString summary = failure.isEmpty()
@@ -791,34 +817,40 @@ void MainWindow::addProfile()
     ProfileDialog dialog(m_session->network(), this);
     while (dialog.exec() == QDialog::Accepted) {
         const Profile profile = dialog.profile();
-        const QString error = store::ProfileStore(m_session->workspace()).add(profile);
-        if (!error.isEmpty()) {
-            dialog.showError(error);
+        if (store::ProfileStore(m_session->workspace()).find(profile.name)) {
+            dialog.showError(tr("A profile named “%1” exists already.").arg(profile.name));
             continue;
         }
         QByteArray secret = dialog.takeSecret();
-        const secrets::SecretBuffer buffer(secret);
+        const secrets::SecretBuffer buffer(QByteArray(secret.constData(), secret.size()));
         secrets::SecretBuffer::wipe(secret);
         if (!m_session->secretStore())
             return;
-        // The keychain answers asynchronously; the profile syncs once the secret is stored.
+        // The secret is stored first: a profile appears only once it can be used, and a
+        // keychain that refuses leaves nothing half-made behind.
+        statusBar()->showMessage(tr("Storing the client secret in the keychain…"));
         m_session->secretStore()->write(
             secrets::SecretKeys::clientSecret(profile.id), buffer,
             [this, profile](const secrets::SecretError &failure) {
                 if (failure.isError()) {
-                    store::ProfileStore(m_session->workspace()).remove(profile.id);
                     QMessageBox::warning(this, tr("Keychain"),
                                          tr("The client secret could not be stored, so the profile "
                                             "was not added: %1")
                                              .arg(failure.message));
-                    m_session->reload();
                     return;
                 }
+                const QString error = store::ProfileStore(m_session->workspace()).add(profile);
+                if (!error.isEmpty()) {
+                    m_session->secretStore()->remove(secrets::SecretKeys::clientSecret(profile.id),
+                                                     [](const secrets::SecretError &) {});
+                    QMessageBox::warning(this, tr("Profile"), tr("The profile was not added: %1").arg(error));
+                    return;
+                }
+                statusBar()->showMessage(tr("%1 added; syncing…").arg(profile.name), 5000);
                 m_settings->setWelcomeDone(true);
                 showInventoryPage();
                 m_session->syncProfile(profile.id);
             });
-        m_session->reload();
         return;
     }
 }
@@ -900,31 +932,48 @@ void MainWindow::startDemo()
     connect(m_demo, &DemoPortal::failed, this, [this](const QString &message) {
         m_welcome->setMessage(message);
         statusBar()->showMessage(message, 10000);
-        m_demo->deleteLater();
+        if (m_demo)
+            m_demo->deleteLater();
         m_demo = nullptr;
     });
     connect(m_demo, &DemoPortal::ready, this, [this](const QUrl &url) {
+        const QString demoId = QStringLiteral("demo");
         store::ProfileStore profiles(m_session->workspace());
-        auto existing = profiles.find(QStringLiteral("demo"));
+        std::optional<Profile> existing;
+        for (const Profile &profile : profiles.all()) {
+            if (profile.id == demoId)
+                existing = profile;
+        }
         if (existing && existing->baseUrl != url.toString()) {
-            // A demo of an earlier session listened elsewhere: its data is gone with it.
-            profiles.remove(existing->id);
+            // The demo of an earlier session listened elsewhere, and its portal (with its data)
+            // is gone. Only the demo's own profile is ever replaced.
+            const QString error = profiles.remove(existing->id);
+            if (!error.isEmpty()) {
+                statusBar()->showMessage(tr("The earlier demo profile could not be replaced: %1").arg(error), 10000);
+                return;
+            }
             existing.reset();
         }
         if (!existing) {
             Profile profile;
-            profile.id = QStringLiteral("demo");
+            profile.id = demoId;
             profile.name = tr("Demo portal");
+            for (int n = 2; profiles.find(profile.name); ++n)
+                profile.name = tr("Demo portal %1").arg(n);
             profile.baseUrl = url.toString();
             profile.clientId = DemoPortal::clientId();
             profile.createdAt = QDateTime::currentDateTimeUtc();
-            profiles.add(profile);
+            const QString error = profiles.add(profile);
+            if (!error.isEmpty()) {
+                m_welcome->setMessage(tr("The demo profile could not be added: %1").arg(error));
+                return;
+            }
         }
-        m_session->setSessionSecret(QStringLiteral("demo"), DemoPortal::clientSecret());
+        m_session->setSessionSecret(demoId, DemoPortal::clientSecret());
         m_welcome->setMessage({});
         m_settings->setWelcomeDone(true);
         showInventoryPage();
-        m_session->syncProfile(QStringLiteral("demo"));
+        m_session->syncProfile(demoId);
     });
     m_demo->start();
 }

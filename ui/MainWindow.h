@@ -76,6 +76,8 @@ private:
     void showEditResult(const QString &what, const store::EditResult &result);
     void onSyncFinished(const QString &profileName, const sync::SyncReport &report);
     void showInventoryPage();
+    // Asks what to do with unsaved control edits; false: stay (Cancel, or the save failed).
+    bool settleUnsavedEdits();
 
     WorkspaceSession *m_session;
     ClipboardGuard *m_clipboard;

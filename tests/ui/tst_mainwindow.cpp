@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -127,6 +128,7 @@ private Q_SLOTS:
     void listsGradesSearchesAndFilters();
     void editsControlsWithLiveValidationAndSaves();
     void findingLinksToItsControl();
+    void unsavedControlsAreNeverDroppedSilently();
     void readOnlyRoleIsToldWhy();
     void conflictsAndPendingChangesInTheStatusBar();
     void windowStateIsRemembered();
@@ -328,6 +330,54 @@ void TestMainWindow::editsControlsWithLiveValidationAndSaves()
                  QStringLiteral("2 origins · no URLs · no IPs"));
 }
 
+void TestMainWindow::unsavedControlsAreNeverDroppedSilently()
+{
+    Fixture f;
+    f.prepare([](store::Workspace &workspace) {
+        store::WorkspaceEditor editor(workspace);
+        for (const char *name : {"Alpha", "Beta"})
+            QVERIFY(editor.addToken(domain::Profile::localId(), QStringLiteral("Shop"),
+                                    draft(QString::fromLatin1(name), {QStringLiteral("https://a.example.com")},
+                                          QStringLiteral("browser")))
+                        .accepted());
+    });
+    f.open();
+    QTRY_COMPARE(f.proxy()->rowCount(), 2);
+    auto *table = f.window->inventory()->table();
+    table->selectRow(0);
+    QTRY_COMPARE(f.find<QLabel>(QStringLiteral("tokenNameLabel"))->text(), QStringLiteral("Alpha"));
+    auto *origins = f.find<ui::ControlListEditor>(QStringLiteral("originsListEdit"));
+    QLineEdit *entry = origins->findChildren<QLineEdit *>(QStringLiteral("entryLineEdit")).first();
+    entry->selectAll();
+    QTest::keyClicks(entry, QStringLiteral("https://b.example.com"));
+    QVERIFY(f.window->details()->hasUnsavedEdits());
+
+    // Cancel: back on Alpha, the edit still there.
+    whenModal([](QWidget *box) { QTest::keyClick(box, Qt::Key_Escape); });
+    table->selectRow(1);
+    QTRY_COMPARE(f.window->inventory()->currentKey().isEmpty(), false);
+    QCOMPARE(f.find<QLabel>(QStringLiteral("tokenNameLabel"))->text(), QStringLiteral("Alpha"));
+    QCOMPARE(table->currentIndex().data().toString(), QStringLiteral("Alpha"));
+    QCOMPARE(entry->text(), QStringLiteral("https://b.example.com"));
+
+    // Save: stored, then on to Beta.
+    whenModal([](QWidget *box) {
+        auto *message = qobject_cast<QMessageBox *>(box);
+        QVERIFY(message);
+        message->button(QMessageBox::Save)->click();
+    });
+    table->selectRow(1);
+    QTRY_COMPARE(f.find<QLabel>(QStringLiteral("tokenNameLabel"))->text(), QStringLiteral("Beta"));
+    store::Workspace check;
+    QVERIFY(!check.open(f.workspacePath()).isError());
+    bool saved = false;
+    for (const auto &record : store::TokenStore(check).tokens()) {
+        if (record.local.name == QLatin1String("Alpha"))
+            saved = record.local.controls.corsOrigins == QStringList{QStringLiteral("https://b.example.com")};
+    }
+    QVERIFY(saved);
+}
+
 void TestMainWindow::findingLinksToItsControl()
 {
     Fixture f;
@@ -482,6 +532,8 @@ void TestMainWindow::syncsRevealsAndCopiesAgainstTheSandbox()
     QTRY_VERIFY(value->text() != masked);
     const QString revealed = value->text();
     QVERIFY(revealed.size() > 16);
+    // Selecting the shown value would copy it past the self-clearing clipboard.
+    QCOMPARE(value->textInteractionFlags(), Qt::NoTextInteraction);
     f.window->details()->hideValue();
     QCOMPARE(value->text(), masked);
     QTest::keyClick(f.window.get(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);

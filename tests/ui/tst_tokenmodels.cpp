@@ -135,6 +135,11 @@ void TestTokenModels::gradesArriveLater()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(model.index(0, TokenTableModel::GradeColumn).data().toString(), QStringLiteral("C"));
     QCOMPARE(model.index(2, TokenTableModel::GradeColumn).data().toString(), QStringLiteral("A (disabled)"));
+    // A reload keeps each token's grade until its new review arrives (a grade filter would
+    // otherwise empty the table, and lose the selection, at every reload).
+    model.setTokens(sample());
+    QCOMPARE(model.index(0, TokenTableModel::GradeColumn).data().toString(), QStringLiteral("C"));
+    QCOMPARE(model.index(1, TokenTableModel::GradeColumn).data().toString(), QStringLiteral("…"));
 }
 
 void TestTokenModels::searchIsCaseInsensitiveOverNameIdAndLabels()

@@ -65,6 +65,19 @@ void TokenFilterProxy::setDueFacet(DueFacet due)
     refilter();
 }
 
+void TokenFilterProxy::setFacets(std::optional<domain::TokenStatus> status,
+                                 std::optional<domain::TokenKind> kind,
+                                 std::optional<review::Grade> grade, DueFacet due)
+{
+    if (m_status == status && m_kind == kind && m_grade == grade && m_due == due)
+        return;
+    m_status = status;
+    m_kind = kind;
+    m_grade = grade;
+    m_due = due;
+    refilter();
+}
+
 bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (sourceParent.isValid() || !m_tokens)

@@ -28,6 +28,9 @@ public:
     void setKindFacet(std::optional<domain::TokenKind> kind);
     void setGradeFacet(std::optional<review::Grade> grade);
     void setDueFacet(DueFacet due);
+    // All facets at once: one pass over the rows instead of four.
+    void setFacets(std::optional<domain::TokenStatus> status, std::optional<domain::TokenKind> kind,
+                   std::optional<review::Grade> grade, DueFacet due);
 
     QString searchText() const { return m_search; }
 

@@ -13,6 +13,15 @@ TokenTableModel::TokenTableModel(QObject *parent)
 
 void TokenTableModel::setTokens(QList<TokenSummary> tokens)
 {
+    // Until the new review arrives, a token keeps the grade it had: a grade filter or sort
+    // must not lose the rows (and the selection) at every reload.
+    for (TokenSummary &token : tokens) {
+        const int old = m_rowByKey.value(token.key(), -1);
+        if (old >= 0 && !token.grade) {
+            token.grade = m_tokens.at(old).grade;
+            token.findings = m_tokens.at(old).findings;
+        }
+    }
     beginResetModel();
     m_tokens = std::move(tokens);
     m_lowerNames.clear();

@@ -22,7 +22,7 @@ DemoPortal::DemoPortal(QObject *parent) : QObject(parent), m_process(new QProces
         const QString line = QString::fromUtf8(m_output.left(end)).trimmed();
         const QString prefix = QStringLiteral("listening ");
         if (!line.startsWith(prefix)) {
-            Q_EMIT failed(tr("The demo portal said something unexpected: %1").arg(line));
+            fail(tr("The demo portal said something unexpected: %1").arg(line));
             return;
         }
         m_url = QUrl(line.mid(prefix.size()));
@@ -30,18 +30,27 @@ DemoPortal::DemoPortal(QObject *parent) : QObject(parent), m_process(new QProces
     });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            Q_EMIT failed(tr("The demo portal (%1) could not be started: %2")
-                              .arg(m_process->program(), m_process->errorString()));
+            fail(tr("The demo portal (%1) could not be started: %2")
+                     .arg(m_process->program(), m_process->errorString()));
     });
     connect(m_process, &QProcess::finished, this, [this](int code) {
         if (!m_url.isValid())
-            Q_EMIT failed(tr("The demo portal stopped at once (exit status %1).").arg(code));
+            fail(tr("The demo portal stopped at once (exit status %1).").arg(code));
     });
 }
 
 DemoPortal::~DemoPortal()
 {
+    m_process->disconnect(this); // stopping is not a failure to report
     stop();
+}
+
+void DemoPortal::fail(const QString &message)
+{
+    if (m_failed)
+        return; // one report: a bad first line may be followed by more output and an exit
+    m_failed = true;
+    Q_EMIT failed(message);
 }
 
 QString DemoPortal::sandboxProgram()
@@ -61,7 +70,7 @@ void DemoPortal::start()
     m_data = std::make_unique<QTemporaryDir>();
     const QString program = sandboxProgram();
     if (program.isEmpty()) {
-        Q_EMIT failed(tr("The demo portal program (tokendesk-portal-sandbox) is not installed."));
+        fail(tr("The demo portal program (tokendesk-portal-sandbox) is not installed."));
         return;
     }
     m_process->start(program, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

@@ -33,10 +33,13 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    void fail(const QString &message);
+
     QProcess *m_process;
     std::unique_ptr<QTemporaryDir> m_data;
     QByteArray m_output;
     QUrl m_url;
+    bool m_failed = false;
 };
 
 } // namespace tokendesk::ui

@@ -148,6 +148,8 @@ void WorkspaceSession::syncProfile(const QString &profileId)
 void WorkspaceSession::cancelSync()
 {
     m_syncQueue.clear();
+    if (!m_syncingName.isEmpty())
+        m_cancelRequested = true;
     if (m_sync)
         m_sync->cancel();
 }
@@ -177,8 +179,19 @@ void WorkspaceSession::startNextSync()
         return startNextSync();
     }
     m_syncingName = profile->name;
+    m_cancelRequested = false;
     Q_EMIT syncStarted(profile->name);
     clientSecret(*profile, [this, profile](const secrets::SecretBuffer &secret, const QString &error) {
+        if (m_cancelRequested) {
+            m_cancelRequested = false;
+            sync::SyncReport report;
+            report.profileId = profile->id;
+            report.error = portal::PortalError{portal::PortalErrorKind::Cancelled, 0,
+                                               tr("Cancelled."), {}, {}, {}, 0};
+            m_syncingName.clear();
+            Q_EMIT syncFinished(profile->name, report);
+            return startNextSync();
+        }
         if (secret.isEmpty()) {
             sync::SyncReport report;
             report.profileId = profile->id;
@@ -189,7 +202,12 @@ void WorkspaceSession::startNextSync()
             Q_EMIT syncFinished(profile->name, report);
             return startNextSync();
         }
-        m_sync->start(*profile, secret.bytes());
+        // A copy of its own (not shared with the keychain's buffer), so that every holder
+        // can wipe what it has.
+        if (!m_sync->start(*profile, QByteArray(secret.bytes().constData(), secret.bytes().size()))) {
+            m_syncingName.clear();
+            return startNextSync();
+        }
     });
 }
 
@@ -205,7 +223,9 @@ void WorkspaceSession::reveal(const QString &profileId, const QString &tokenId, 
         // A backend per reveal: reveals are rare, and nothing of the secret outlives the call.
         auto *backend = new portal::HttpPortalBackend(
             m_network.get(), QUrl(profile->baseUrl),
-            portal::PortalCredentials{profile->clientId, secret.bytes()}, this);
+            portal::PortalCredentials{profile->clientId,
+                                      QByteArray(secret.bytes().constData(), secret.bytes().size())},
+            this);
         backend->revealToken(tokenId, [backend, done](const portal::PortalResult<portal::RevealedValue> &result) {
             backend->deleteLater();
             if (!result.ok())

@@ -91,6 +91,7 @@ private:
     QStringList m_syncQueue;
     QString m_syncingName;
     bool m_offline = false;
+    bool m_cancelRequested = false; // Cancel pressed while the keychain was still answering
 };
 
 } // namespace tokendesk::ui

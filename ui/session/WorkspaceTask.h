@@ -3,6 +3,7 @@
 #include "store/Workspace.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QPointer>
 #include <QThread>
 #include <functional>
@@ -38,8 +39,28 @@ public:
             deliver(work(workspace), QString());
         });
         thread->setObjectName(QStringLiteral("workspace-task"));
-        QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        running().append(thread);
+        QObject::connect(thread, &QThread::finished, thread, [thread] {
+            running().removeOne(thread);
+            thread->deleteLater();
+        });
         thread->start();
+    }
+
+    // Lets running tasks finish (an export being written, an import between rows) before the
+    // application goes: called after the event loop ends.
+    static void waitForAll()
+    {
+        for (QThread *thread : running())
+            thread->wait();
+    }
+
+private:
+    // Touched on the UI thread only (start, and `finished` delivered to it).
+    static QList<QThread *> &running()
+    {
+        static QList<QThread *> threads;
+        return threads;
     }
 };
 

@@ -159,13 +159,12 @@ QWidget *InventoryView::createFilterBar()
 void InventoryView::onFacetsChanged()
 {
     const QVariant status = m_status->currentData();
-    m_proxy->setStatusFacet(status.isValid() ? std::optional(domain::TokenStatus(status.toInt()))
-                                             : std::nullopt);
     const QVariant kind = m_kind->currentData();
-    m_proxy->setKindFacet(kind.isValid() ? std::optional(domain::TokenKind(kind.toInt())) : std::nullopt);
     const QVariant grade = m_grade->currentData();
-    m_proxy->setGradeFacet(grade.isValid() ? std::optional(review::Grade(grade.toInt())) : std::nullopt);
-    m_proxy->setDueFacet(TokenFilterProxy::DueFacet(m_due->currentData().toInt()));
+    m_proxy->setFacets(status.isValid() ? std::optional(domain::TokenStatus(status.toInt())) : std::nullopt,
+                       kind.isValid() ? std::optional(domain::TokenKind(kind.toInt())) : std::nullopt,
+                       grade.isValid() ? std::optional(review::Grade(grade.toInt())) : std::nullopt,
+                       TokenFilterProxy::DueFacet(m_due->currentData().toInt()));
 }
 
 void InventoryView::onScopeSelected()

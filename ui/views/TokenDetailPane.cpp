@@ -67,7 +67,7 @@ TokenDetailPane::TokenDetailPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_emptyLabel(new QLabel(this)),
       m_content(new QWidget(this)), m_readOnlyLabel(new QLabel(this)),
       m_findings(new QListWidget(this)), m_controls(new TokenControlsEditor(this)),
-      m_activity(new QListWidget(this))
+      m_activity(new QListWidget(this)), m_staleLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("tokenDetailPane"));
     m_title->setObjectName(QStringLiteral("tokenNameLabel"));
@@ -111,8 +111,22 @@ TokenDetailPane::TokenDetailPane(QWidget *parent)
     findingsLayout->addWidget(m_gradeLabel);
     findingsLayout->addWidget(m_findings);
 
+    m_staleLabel->setObjectName(QStringLiteral("staleEditsLabel"));
+    m_staleLabel->setWordWrap(true);
+    m_staleLabel->setTextFormat(Qt::PlainText);
+    m_staleLabel->hide();
+    // Revert after a newer version arrived shows the newer controls, not the ones edited.
+    connect(m_controls, &TokenControlsEditor::modifiedChanged, this, [this](bool modified) {
+        if (modified || !m_record || m_shownControls == m_record->local.controls)
+            return;
+        m_shownControls = m_record->local.controls;
+        m_controls->setControls(m_shownControls);
+        m_staleLabel->hide();
+    });
+
     auto *controlsBox = new QGroupBox(tr("Controls"), m_content);
     auto *controlsLayout = new QVBoxLayout(controlsBox);
+    controlsLayout->addWidget(m_staleLabel);
     controlsLayout->addWidget(m_controls);
 
     auto *activityBox = new QGroupBox(tr("Activity"), m_content);
@@ -156,6 +170,8 @@ QWidget *TokenDetailPane::createIdentitySection()
     m_deploymentLabel = valueLabel(QStringLiteral("deploymentLabel"), box);
     m_valueLabel = valueLabel(QStringLiteral("maskedValueLabel"), box);
     m_valueLabel->setWordWrap(false);
+    // Copying goes through the Copy command and its self-clearing clipboard only.
+    m_valueLabel->setTextInteractionFlags(Qt::NoTextInteraction);
     m_revealButton = new QToolButton(box);
     m_revealButton->setObjectName(QStringLiteral("revealButton"));
     m_copyButton = new QToolButton(box);
@@ -285,8 +301,20 @@ void TokenDetailPane::showToken(store::Workspace &workspace, const std::optional
         environments.size() == 1 ? std::max(0, m_environment->findData(environments.first())) : 0);
 
     showFindings(review);
-    if (!keepEdits)
+    if (!keepEdits) {
+        m_shownControls = token.controls;
         m_controls->setControls(token.controls);
+        m_staleLabel->hide();
+    } else if (m_shownControls != token.controls) {
+        // A sync brought a newer version while the user edits: their rows stay, and they are
+        // told; Save replaces only the lists they changed.
+        const QString text = tr("“%1” changed while you were editing (a newer version arrived). "
+                                "Save replaces only the lists you changed; Revert shows the newer controls.")
+                                 .arg(token.name);
+        m_staleLabel->setText(text);
+        m_staleLabel->setAccessibleName(text);
+        m_staleLabel->show();
+    }
     showActivity(workspace);
 }
 

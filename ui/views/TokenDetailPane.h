@@ -86,6 +86,8 @@ private:
     QListWidget *m_findings;
     TokenControlsEditor *m_controls;
     QListWidget *m_activity;
+    QLabel *m_staleLabel;
+    domain::SecurityControls m_shownControls; // what the editor started from
     bool m_valueShown = false;
     bool m_readOnly = false;
 };

@@ -17,7 +17,11 @@ InventoryLoader::InventoryLoader(QObject *parent)
 
 InventoryLoader::~InventoryLoader()
 {
-    stop();
+    supersede();
+    for (QThread *thread : std::as_const(m_superseded)) {
+        thread->wait(); // each stops at its next row: the flag is checked between rows
+        delete thread;
+    }
 }
 
 bool InventoryLoader::isLoading() const
@@ -25,19 +29,27 @@ bool InventoryLoader::isLoading() const
     return m_thread && m_thread->isRunning();
 }
 
-void InventoryLoader::stop()
+void InventoryLoader::supersede()
 {
     if (!m_thread)
         return;
     m_cancelled->store(true);
-    m_thread->wait(); // at most one batch of reading: the reader checks the flag between rows
-    delete m_thread;
+    QThread *thread = m_thread;
     m_thread = nullptr;
+    if (thread->isFinished()) {
+        delete thread;
+        return;
+    }
+    m_superseded.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_superseded.removeOne(thread);
+        thread->deleteLater();
+    });
 }
 
 void InventoryLoader::load(const QString &workspacePath)
 {
-    stop();
+    supersede();
     m_cancelled = std::make_shared<std::atomic_bool>(false);
     const quint64 generation = ++m_generation;
     const QDateTime now = m_clock();

@@ -39,11 +39,13 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void stop();
+    // Lets a running load go (its results are dropped); the window never waits for it.
+    void supersede();
 
     Clock m_clock;
     review::ReviewPolicy m_policy;
     QThread *m_thread = nullptr;
+    QList<QThread *> m_superseded; // still finishing; deleted when done, waited for at exit
     std::shared_ptr<std::atomic_bool> m_cancelled;
     quint64 m_generation = 0;
 };

@@ -35,7 +35,10 @@ const char *const kSummarySql =
     " FROM tokens t"
     " LEFT JOIN token_notes n ON n.profile_id = t.profile_id AND n.token_id = t.id"
     " LEFT JOIN sync_state s ON s.profile_id = t.profile_id"
-    "  AND s.collection = 'tokens:' || t.deployment_id";
+    "  AND s.collection = 'tokens:' || t.deployment_id"
+    // The order of TokenStore::tokens(), which the review follows: grade batches then
+    // update contiguous rows.
+    " ORDER BY t.profile_id, t.deployment_id, t.name, t.id";
 
 } // namespace
 
@@ -77,7 +80,7 @@ InventorySnapshot InventoryReader::snapshot() const
         summary.environment = query.value(11).toString();
         const int days = query.value(12).isNull() ? domain::TokenNotes::kDefaultRotationDays
                                                    : query.value(12).toInt();
-        if (rotated.isValid())
+        if (rotated.isValid() && rotated.toMSecsSinceEpoch() > 0) // 0: never known
             summary.rotationDue = rotated.addDays(days);
         summary.lastSynced = fromMs(query.value(13));
         summary.pending = query.value(14).toBool();

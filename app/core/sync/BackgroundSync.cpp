@@ -31,7 +31,9 @@ bool BackgroundSync::start(const domain::Profile &profile, QByteArray clientSecr
     m_profileId = profile.id;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("sync"));
-    auto *worker = new SyncWorker(m_workspacePath, profile, clientSecret, transferTimeoutMs);
+    auto *worker = new SyncWorker(m_workspacePath, profile,
+                                  QByteArray(clientSecret.constData(), clientSecret.size()),
+                                  transferTimeoutMs);
     secrets::SecretBuffer::wipe(clientSecret);
     worker->moveToThread(m_thread);
     m_worker = worker;

@@ -39,9 +39,11 @@ void SyncWorker::run()
         return finish(report);
     }
     m_network = std::make_unique<QNetworkAccessManager>();
+    // The backend gets a copy of its own, so that ours is not shared and can be wiped.
     m_backend = std::make_unique<portal::HttpPortalBackend>(
         m_network.get(), QUrl(m_profile.baseUrl),
-        portal::PortalCredentials{m_profile.clientId, m_clientSecret});
+        portal::PortalCredentials{m_profile.clientId,
+                                  QByteArray(m_clientSecret.constData(), m_clientSecret.size())});
     secrets::SecretBuffer::wipe(m_clientSecret);
     portal::RetryPolicy policy = m_backend->transport().retryPolicy();
     policy.transferTimeoutMs = m_transferTimeoutMs;

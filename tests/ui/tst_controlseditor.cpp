@@ -462,6 +462,23 @@ private Q_SLOTS:
         QCOMPARE(lineEdits(origins()).size(), 2);
     }
 
+    // An empty list once left its title without a buddy: "Permitted &URLs" on screen and
+    // in the accessible name.
+    void titlesKeepTheirMnemonicWithAndWithoutRows()
+    {
+        m_editor->setControls({{QStringLiteral("https://app.example.com")}, {}, {}});
+        for (ControlListEditor *list : {origins(), urls(), ips()}) {
+            auto *title = list->findChild<QLabel *>(QStringLiteral("titleLabel"));
+            QVERIFY(title);
+            QVERIFY2(title->buddy(), qPrintable(title->text()));
+        }
+        QCOMPARE(origins()->findChild<QLabel *>(QStringLiteral("titleLabel"))->buddy(),
+                 static_cast<QWidget *>(lineEdits(origins()).first()));
+        QCOMPARE(
+            urls()->findChild<QLabel *>(QStringLiteral("titleLabel"))->buddy(),
+            static_cast<QWidget *>(urls()->findChild<QPushButton *>(QStringLiteral("addButton"))));
+    }
+
     void focusEntryCountsNonEmptyEntries()
     {
         m_editor->setControls(

@@ -37,6 +37,8 @@ NewTokenDialog::NewTokenDialog(const QList<inventory::DeploymentSummary> &deploy
     for (const inventory::DeploymentSummary &deployment : deployments)
         m_deployment->addItem(deployment.name, deployment.deploymentId);
     m_deployment->setEditable(allowNewDeployment);
+    if (m_deployment->lineEdit()) // the field a new deployment's name is typed in
+        m_deployment->lineEdit()->setAccessibleName(tr("Deployment"));
     if (allowNewDeployment && deployments.isEmpty())
         m_deployment->setEditText(tr("Default"));
     m_usage->addItem(tr("Not set"), QString());

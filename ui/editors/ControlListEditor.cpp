@@ -122,6 +122,9 @@ void ControlListEditor::setEntries(const QStringList &entries)
     clearRows();
     for (const QString &entry : entries)
         insertRow(int(m_rows.size()), entry);
+    // An empty list inserts no row, so the title's buddy is set here: without one, the title
+    // shows (and a screen reader reads) its mnemonic "&" literally.
+    updateTabOrder();
     m_original = nonEmptyTrimmed(entries);
     revalidate();
 }

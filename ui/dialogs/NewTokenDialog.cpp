@@ -74,14 +74,15 @@ NewTokenDialog::NewTokenDialog(const QList<inventory::DeploymentSummary> &deploy
 
 void NewTokenDialog::validate()
 {
-    QString problem;
-    if (m_name->text().trimmed().isEmpty())
-        problem = tr("Enter a name.");
-    else if (m_deployment->currentText().trimmed().isEmpty())
-        problem = tr("Choose a deployment.");
+    const QString nameProblem = m_name->text().trimmed().isEmpty() ? tr("Enter a name.") : QString();
+    const QString deploymentProblem =
+        m_deployment->currentText().trimmed().isEmpty() ? tr("Choose a deployment.") : QString();
+    const QString problem = nameProblem.isEmpty() ? deploymentProblem : nameProblem;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
     m_error->setText(problem);
-    m_name->setAccessibleDescription(problem);
+    // Each message is read with the field it is about.
+    m_name->setAccessibleDescription(nameProblem);
+    m_deployment->setAccessibleDescription(deploymentProblem);
 }
 
 domain::TokenDraft NewTokenDialog::draft() const

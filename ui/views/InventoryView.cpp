@@ -145,8 +145,16 @@ QWidget *InventoryView::createFilterBar()
     m_due->addItem(tr("Overdue"), int(TokenFilterProxy::DueFacet::Overdue));
     m_due->addItem(tr("Due soon"), int(TokenFilterProxy::DueFacet::DueSoon));
 
-    for (QComboBox *combo : {m_status, m_kind, m_grade, m_due}) {
+    // Visible labels: screen readers name a combo box by its value unless a label says more.
+    const QList<QPair<QString, QComboBox *>> facets = {{tr("St&atus:"), m_status},
+                                                       {tr("&Kind:"), m_kind},
+                                                       {tr("&Grade:"), m_grade},
+                                                       {tr("R&otation:"), m_due}};
+    for (const auto &[text, combo] : facets) {
+        auto *label = new QLabel(text, bar);
+        label->setBuddy(combo);
         connect(combo, &QComboBox::currentIndexChanged, this, &InventoryView::onFacetsChanged);
+        layout->addWidget(label);
         layout->addWidget(combo);
     }
     layout->addStretch(1);

@@ -195,14 +195,15 @@ QWidget *TokenDetailPane::createIdentitySection()
     form->addRow(tr("Rotation due:"), m_dueLabel);
     form->addRow(tr("Last changed:"), m_updatedLabel);
     form->addRow(tr("Licences:"), m_licensesLabel);
-    // Screen readers announce each value with its label.
+    // Screen readers announce each value (its text) with its label (the buddy relation).
     for (int row = 0; row < form->rowCount(); ++row) {
         auto *label = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget());
         QLayoutItem *field = form->itemAt(row, QFormLayout::FieldRole);
         if (label && field && field->widget())
-            field->widget()->setAccessibleName(label->text().remove(QLatin1Char(':')));
+            label->setBuddy(field->widget());
     }
-    m_valueLabel->setAccessibleName(tr("Value"));
+    if (auto *valueCaption = qobject_cast<QLabel *>(form->labelForField(valueRow)))
+        valueCaption->setBuddy(m_valueLabel);
     return box;
 }
 

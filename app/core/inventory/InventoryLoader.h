@@ -5,13 +5,13 @@
 #include "review/ReviewPolicy.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <atomic>
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace tokendesk::inventory {
 
@@ -39,11 +39,13 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void supersede();
     void stop();
 
     Clock m_clock;
     review::ReviewPolicy m_policy;
-    QThread *m_thread = nullptr;
+    QPointer<QThread> m_thread; // the current read
+    QList<QPointer<QThread>> m_threads; // it and superseded reads still running
     std::shared_ptr<std::atomic_bool> m_cancelled;
     quint64 m_generation = 0;
 };

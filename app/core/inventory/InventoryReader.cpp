@@ -39,7 +39,7 @@ const char *const kSummarySql =
 
 } // namespace
 
-InventorySnapshot InventoryReader::snapshot() const
+InventorySnapshot InventoryReader::snapshot(const std::atomic_bool *cancelled) const
 {
     InventorySnapshot snapshot;
     store::ProfileStore profiles(m_workspace);
@@ -61,6 +61,8 @@ InventorySnapshot InventoryReader::snapshot() const
     snapshot.tokens.reserve(tokens.count());
     const QString active = domain::tokenStatusName(domain::TokenStatus::Active);
     while (query.next()) {
+        if (cancelled && cancelled->load())
+            break;
         TokenSummary summary;
         summary.profileId = query.value(0).toString();
         summary.tokenId = query.value(1).toString();

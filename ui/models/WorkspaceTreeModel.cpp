@@ -56,18 +56,41 @@ void WorkspaceTreeModel::setStructure(const QList<domain::Profile> &profiles,
 
 void WorkspaceTreeModel::updateCounts(const TokenTableModel &tokens)
 {
-    QHash<QString, int> counts;
-    QHash<QString, int> worst;
-    const auto note = [&](const QString &key, const inventory::TokenSummary &token) {
-        ++counts[key];
-        if (token.grade && token.status == domain::TokenStatus::Active)
-            worst[key] = std::max(worst.value(key, -1), int(*token.grade));
+    // Tallied per deployment, then rolled up: rows come grouped by deployment, so a key is
+    // built once per run of rows rather than three times per row.
+    struct Tally
+    {
+        QString profileId;
+        int count = 0;
+        int worst = -1;
     };
+    QHash<QString, Tally> byDeployment;
+    Tally *current = nullptr;
+    const QString *profile = nullptr;
+    const QString *deployment = nullptr;
     for (int row = 0; row < tokens.rowCount(); ++row) {
         const inventory::TokenSummary &token = tokens.summary(row);
-        note(itemKey({}, {}), token);
-        note(itemKey(token.profileId, {}), token);
-        note(itemKey(token.profileId, token.deploymentId), token);
+        if (!current || token.deploymentId != *deployment || token.profileId != *profile) {
+            current = &byDeployment[itemKey(token.profileId, token.deploymentId)];
+            current->profileId = token.profileId;
+            profile = &token.profileId;
+            deployment = &token.deploymentId;
+        }
+        ++current->count;
+        if (token.grade && token.status == domain::TokenStatus::Active)
+            current->worst = std::max(current->worst, int(*token.grade));
+    }
+    QHash<QString, int> counts;
+    QHash<QString, int> worst;
+    const auto note = [&](const QString &key, const Tally &tally) {
+        counts[key] += tally.count;
+        if (tally.worst >= 0)
+            worst[key] = std::max(worst.value(key, -1), tally.worst);
+    };
+    for (auto it = byDeployment.cbegin(); it != byDeployment.cend(); ++it) {
+        note(itemKey({}, {}), it.value());
+        note(itemKey(it.value().profileId, {}), it.value());
+        note(it.key(), it.value());
     }
     const auto update = [&](QStandardItem *item) {
         const QString key = itemKey(item->data(ProfileIdRole).toString(),

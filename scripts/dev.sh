@@ -4,6 +4,7 @@
 #   scripts/dev.sh build    configure and build (preset "dev": Debug, warnings as errors, tests)
 #   scripts/dev.sh run      deps + build, then start TokenDesk on the demo portal (--demo)
 #   scripts/dev.sh test     deps + build, then run every test with ctest
+#   scripts/dev.sh bench    deps + a Release build in build/bench, then run the benchmarks
 #   scripts/dev.sh screenshots   render the screenshots of docs/screenshots under Xvfb
 #   scripts/dev.sh translations  update translations/*.ts from the sources
 #   scripts/dev.sh cli ...  deps + build, then run tokendesk-cli with the given arguments
@@ -138,6 +139,20 @@ cmd_test() {
   (cd "$BUILD_DIR" && ctest --output-on-failure -j2 --timeout 900 "$@")
 }
 
+# Benchmarks of docs/performance.md, on a Release build of their own; the workspace of
+# 100,000 tokens is kept between runs in $TMPDIR/tokendesk-bench.
+cmd_bench() {
+  cmd_deps
+  say "Building (bench: Release) in build/bench"
+  local launcher=()
+  command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  (cd "$ROOT" && cmake --preset bench "${launcher[@]}" >/dev/null)
+  cmake --build "$ROOT/build/bench" -j2 --target tokendesk-bench-inventory
+  ensure_runtime_dir
+  say "Running the inventory benchmarks"
+  "$ROOT/build/bench/bin/tokendesk-bench-inventory" "$@"
+}
+
 cmd_cli() {
   cmd_deps >/dev/null
   cmd_build >/dev/null
@@ -155,6 +170,7 @@ case "$command" in
   build) cmd_deps; cmd_build ;;
   run) cmd_run "$@" ;;
   test) cmd_test "$@" ;;
+  bench) cmd_bench "$@" ;;
   cli) cmd_cli "$@" ;;
   screenshots) cmd_screenshots ;;
   translations) cmd_translations ;;

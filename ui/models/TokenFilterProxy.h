@@ -4,6 +4,7 @@
 
 #include <QSortFilterProxyModel>
 #include <optional>
+#include <vector>
 
 namespace tokendesk::ui {
 
@@ -39,7 +40,11 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // Changed rows past which a refilter rebuilds the mapping rather than patching it.
+    static constexpr int kIncrementalLimit = 100;
+
     void refilter();
+    bool accepts(int sourceRow) const;
 
     TokenTableModel *m_tokens = nullptr;
     QString m_profileId;
@@ -49,6 +54,8 @@ private:
     std::optional<domain::TokenKind> m_kind;
     std::optional<review::Grade> m_grade;
     DueFacet m_due = DueFacet::Any;
+    std::vector<bool> m_accepted; // during refilter(): the new filter's answer per source row
+    bool m_useAccepted = false;
 };
 
 } // namespace tokendesk::ui

@@ -45,6 +45,10 @@ public:
 
     const inventory::TokenSummary &summary(int row) const { return m_tokens.at(row); }
     const QString &lowerName(int row) const { return m_lowerNames.at(row); }
+    // Position of the row when sorted by name (case-insensitively), then id.
+    int nameRank(int row) const { return m_nameRank.at(row); }
+    // Rotation due in ms since the epoch, unknown last; dense for the same reason.
+    qint64 dueKey(int row) const { return m_dueKeys.at(row); }
     int rowOf(const QString &key) const { return m_rowByKey.value(key, -1); }
     DueState dueState(int row) const;
     static QString controlsText(const inventory::TokenSummary &summary);
@@ -59,9 +63,12 @@ private:
     QVariant display(const inventory::TokenSummary &token, int column) const;
     QVariant sortValue(int row, int column) const;
     QString toolTip(int row, int column) const;
+    void rankNames();
 
     QList<inventory::TokenSummary> m_tokens;
     QStringList m_lowerNames; // kept for the search: folding 100,000 names per keystroke costs
+    QList<int> m_nameRank;
+    QList<qint64> m_dueKeys;
     QHash<QString, int> m_rowByKey;
     QDateTime m_now;
     int m_dueSoonDays = 14;

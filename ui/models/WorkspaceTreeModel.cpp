@@ -56,18 +56,37 @@ void WorkspaceTreeModel::setStructure(const QList<domain::Profile> &profiles,
 
 void WorkspaceTreeModel::updateCounts(const TokenTableModel &tokens)
 {
-    QHash<QString, int> counts;
-    QHash<QString, int> worst;
-    const auto note = [&](const QString &key, const inventory::TokenSummary &token) {
-        ++counts[key];
-        if (token.grade && token.status == domain::TokenStatus::Active)
-            worst[key] = std::max(worst.value(key, -1), int(*token.grade));
+    // Tallied per deployment, then rolled up: a key string per token (three, as this once
+    // did) cost 50 ms for 10,000 tokens in a debug build.
+    struct Tally
+    {
+        int count = 0;
+        int worst = -1;
     };
+    QHash<std::pair<QString, QString>, Tally> byDeployment; // (profile, deployment)
+    Tally *current = nullptr;
+    const inventory::TokenSummary *previous = nullptr;
     for (int row = 0; row < tokens.rowCount(); ++row) {
         const inventory::TokenSummary &token = tokens.summary(row);
-        note(itemKey({}, {}), token);
-        note(itemKey(token.profileId, {}), token);
-        note(itemKey(token.profileId, token.deploymentId), token);
+        if (!previous || token.deploymentId != previous->deploymentId ||
+            token.profileId != previous->profileId)
+            current = &byDeployment[{token.profileId, token.deploymentId}];
+        previous = &token;
+        ++current->count;
+        if (token.grade && token.status == domain::TokenStatus::Active)
+            current->worst = std::max(current->worst, int(*token.grade));
+    }
+    QHash<QString, int> counts;
+    QHash<QString, int> worst;
+    const auto note = [&](const QString &key, const Tally &tally) {
+        counts[key] += tally.count;
+        if (tally.worst >= 0)
+            worst[key] = std::max(worst.value(key, -1), tally.worst);
+    };
+    for (auto it = byDeployment.cbegin(); it != byDeployment.cend(); ++it) {
+        note(itemKey({}, {}), it.value());
+        note(itemKey(it.key().first, {}), it.value());
+        note(itemKey(it.key().first, it.key().second), it.value());
     }
     const auto update = [&](QStandardItem *item) {
         const QString key = itemKey(item->data(ProfileIdRole).toString(),

@@ -17,11 +17,7 @@ InventoryLoader::InventoryLoader(QObject *parent)
 
 InventoryLoader::~InventoryLoader()
 {
-    supersede();
-    for (QThread *thread : std::as_const(m_superseded)) {
-        thread->wait(); // each stops at its next row: the flag is checked between rows
-        delete thread;
-    }
+    stop();
 }
 
 bool InventoryLoader::isLoading() const
@@ -31,25 +27,32 @@ bool InventoryLoader::isLoading() const
 
 void InventoryLoader::supersede()
 {
-    if (!m_thread)
-        return;
-    m_cancelled->store(true);
-    QThread *thread = m_thread;
-    m_thread = nullptr;
-    if (thread->isFinished()) {
-        delete thread;
-        return;
+    // Never waits: a read already running finishes on its own (its results are dropped) and
+    // its thread deletes itself. Waiting here froze the window for seconds when a sync
+    // ended, as the reload its identity check asked for was still reading 10,000 tokens.
+    if (m_cancelled)
+        m_cancelled->store(true);
+    m_thread.clear();
+}
+
+void InventoryLoader::stop()
+{
+    if (m_cancelled)
+        m_cancelled->store(true);
+    for (const QPointer<QThread> &thread : std::as_const(m_threads)) {
+        if (thread) {
+            thread->wait(); // at most the read under way: the reader checks the flag between rows
+            delete thread.data();
+        }
     }
-    m_superseded.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_superseded.removeOne(thread);
-        thread->deleteLater();
-    });
+    m_threads.clear();
+    m_thread.clear();
 }
 
 void InventoryLoader::load(const QString &workspacePath)
 {
     supersede();
+    m_threads.removeIf([](const QPointer<QThread> &thread) { return thread.isNull(); });
     m_cancelled = std::make_shared<std::atomic_bool>(false);
     const quint64 generation = ++m_generation;
     const QDateTime now = m_clock();
@@ -83,14 +86,18 @@ void InventoryLoader::load(const QString &workspacePath)
             return;
         }
         InventoryReader reader(workspace);
-        snapshot = reader.snapshot();
+        snapshot = reader.snapshot(cancelled.get());
         post([snapshot](InventoryLoader &loader) { Q_EMIT loader.snapshotReady(snapshot); });
+        if (cancelled->load())
+            return;
         reader.reviewAll(now, policy, [post](QList<GradeUpdate> grades) {
             post([grades](InventoryLoader &loader) { Q_EMIT loader.gradesReady(grades); });
         }, *cancelled);
         post([](InventoryLoader &loader) { Q_EMIT loader.finished(); });
     });
     m_thread->setObjectName(QStringLiteral("inventory-loader"));
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    m_threads.append(m_thread);
     m_thread->start(QThread::LowPriority);
 }
 

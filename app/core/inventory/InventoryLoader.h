@@ -5,13 +5,13 @@
 #include "review/ReviewPolicy.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <atomic>
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace tokendesk::inventory {
 
@@ -39,13 +39,13 @@ Q_SIGNALS:
     void finished();
 
 private:
-    // Lets a running load go (its results are dropped); the window never waits for it.
     void supersede();
+    void stop();
 
     Clock m_clock;
     review::ReviewPolicy m_policy;
-    QThread *m_thread = nullptr;
-    QList<QThread *> m_superseded; // still finishing; deleted when done, waited for at exit
+    QPointer<QThread> m_thread; // the current read
+    QList<QPointer<QThread>> m_threads; // it and superseded reads still running
     std::shared_ptr<std::atomic_bool> m_cancelled;
     quint64 m_generation = 0;
 };

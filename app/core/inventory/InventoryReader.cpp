@@ -12,6 +12,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <numeric>
+
 namespace tokendesk::inventory {
 
 namespace {
@@ -42,7 +45,7 @@ const char *const kSummarySql =
 
 } // namespace
 
-InventorySnapshot InventoryReader::snapshot() const
+InventorySnapshot InventoryReader::snapshot(const std::atomic_bool *cancelled) const
 {
     InventorySnapshot snapshot;
     store::ProfileStore profiles(m_workspace);
@@ -64,6 +67,8 @@ InventorySnapshot InventoryReader::snapshot() const
     snapshot.tokens.reserve(tokens.count());
     const QString active = domain::tokenStatusName(domain::TokenStatus::Active);
     while (query.next()) {
+        if (cancelled && cancelled->load())
+            break;
         TokenSummary summary;
         summary.profileId = query.value(0).toString();
         summary.tokenId = query.value(1).toString();
@@ -86,7 +91,29 @@ InventorySnapshot InventoryReader::snapshot() const
         summary.pending = query.value(14).toBool();
         snapshot.tokens.append(summary);
     }
+    sortByName(snapshot.tokens);
     return snapshot;
+}
+
+void InventoryReader::sortByName(QList<TokenSummary> &tokens)
+{
+    // Here, on the reader's thread, rather than in the table: the window then only checks
+    // the order (TokenTableModel ranks names for sorting the same way).
+    QStringList lower;
+    lower.reserve(tokens.size());
+    for (const TokenSummary &token : std::as_const(tokens))
+        lower.append(token.name.toLower());
+    QList<int> order(tokens.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const int byName = lower.at(a).compare(lower.at(b));
+        return byName != 0 ? byName < 0 : tokens.at(a).tokenId < tokens.at(b).tokenId;
+    });
+    QList<TokenSummary> sorted;
+    sorted.reserve(tokens.size());
+    for (const int index : std::as_const(order))
+        sorted.append(std::move(tokens[index]));
+    tokens = std::move(sorted);
 }
 
 void InventoryReader::reviewAll(const QDateTime &now, const review::ReviewPolicy &policy,

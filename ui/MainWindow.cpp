@@ -101,7 +101,8 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
       m_inventoryPage(new QWidget(m_pages)), m_readOnlyBanner(new QLabel(m_inventoryPage)),
       m_inventory(new InventoryView(m_inventoryPage)), m_details(new TokenDetailPane),
       m_mainSplitter(new QSplitter(Qt::Horizontal, m_inventoryPage)),
-      m_status(new SyncStatusPanel(this)), m_hideValueTimer(new QTimer(this))
+      m_status(new SyncStatusPanel(this)), m_hideValueTimer(new QTimer(this)),
+      m_detailsRefresh(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(AppInfo::applicationName());
@@ -147,6 +148,9 @@ MainWindow::MainWindow(WorkspaceSession *session, ClipboardGuard *clipboard, QSe
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(versionLabel);
 
+    m_detailsRefresh->setSingleShot(true);
+    m_detailsRefresh->setInterval(0);
+    connect(m_detailsRefresh, &QTimer::timeout, this, &MainWindow::refreshDetails);
     m_hideValueTimer->setSingleShot(true);
     connect(m_hideValueTimer, &QTimer::timeout, m_details, &TokenDetailPane::hideValue);
 
@@ -424,7 +428,7 @@ void MainWindow::onSnapshot(const inventory::InventorySnapshot &snapshot)
     if (m_pages->currentWidget() == m_inventoryPage && !m_inventory->table()->currentIndex().isValid() &&
         m_inventory->proxy()->rowCount() > 0)
         m_inventory->table()->selectRow(0);
-    onCurrentTokenChanged();
+    m_detailsRefresh->start();
     updateContext();
 }
 
@@ -456,6 +460,14 @@ void MainWindow::onCurrentTokenChanged()
         m_inventory->selectToken(inventory::TokenSummary::keyOf(m_details->profileId(), m_details->tokenId()));
         return;
     }
+    // A reload clears and restores the selection: the details are read once, afterwards.
+    m_detailsRefresh->start();
+}
+
+void MainWindow::refreshDetails()
+{
+    const QString profileId = m_inventory->currentProfileId();
+    const QString tokenId = m_inventory->currentTokenId();
     std::optional<store::TokenRecord> record;
     if (!tokenId.isEmpty())
         record = store::TokenStore(m_session->workspace()).token(profileId, tokenId);

@@ -53,6 +53,7 @@ private:
     void restoreState();
     void onSnapshot(const inventory::InventorySnapshot &snapshot);
     void onCurrentTokenChanged();
+    void refreshDetails();
     void updateContext();
     void updateReadOnlyNotice();
     std::optional<domain::Profile> profileOf(const QString &profileId) const;
@@ -93,6 +94,7 @@ private:
     QSplitter *m_mainSplitter;
     SyncStatusPanel *m_status;
     QTimer *m_hideValueTimer;
+    QTimer *m_detailsRefresh; // coalesces the details' reloads into one per event-loop turn
     QPointer<OutboxDialog> m_outbox;
     DemoPortal *m_demo = nullptr;
     inventory::InventorySnapshot m_snapshot; // profiles and deployments (tokens live in the model)

@@ -19,6 +19,8 @@ void TokenTableModel::setTokens(QList<TokenSummary> tokens)
     // Until the new review arrives, a token keeps the grade it had: a grade filter or sort
     // must not lose the rows (and the selection) at every reload.
     for (TokenSummary &token : tokens) {
+        if (m_rowByKey.isEmpty())
+            break; // a first load: nothing to carry over
         const int old = m_rowByKey.value(token.key(), -1);
         if (old >= 0 && !token.grade) {
             token.grade = m_tokens.at(old).grade;

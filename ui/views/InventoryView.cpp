@@ -63,6 +63,14 @@ InventoryView::InventoryView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->resizeSection(TokenTableModel::NameColumn, 220);
     m_table->horizontalHeader()->resizeSection(TokenTableModel::ControlsColumn, 220);
+    // Fixed widths from the font: measuring the contents would walk the rows at every reload.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->horizontalHeader()->resizeSection(TokenTableModel::GradeColumn,
+                                               metrics.horizontalAdvance(tr("B (disabled)")) + 24);
+    m_table->horizontalHeader()->resizeSection(TokenTableModel::KindColumn,
+                                               metrics.horizontalAdvance(tr("Integration")) + 24);
+    m_table->horizontalHeader()->resizeSection(TokenTableModel::StatusColumn,
+                                               metrics.horizontalAdvance(tr("Disabled")) + 24);
     m_table->setTabKeyNavigation(false); // Tab leaves the table, arrows move within it
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers); // F2 renames through its command
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -211,8 +219,6 @@ void InventoryView::setSnapshot(const inventory::InventorySnapshot &snapshot)
     m_tokens->setNow(QDateTime::currentDateTimeUtc());
     m_tokens->setTokens(snapshot.tokens);
     m_tree->updateCounts(*m_tokens);
-    m_table->resizeColumnToContents(TokenTableModel::KindColumn);
-    m_table->resizeColumnToContents(TokenTableModel::StatusColumn);
     if (!key.isEmpty() && !selectToken(key)) {
         m_lastKey.clear();
         Q_EMIT currentTokenChanged({}, {});

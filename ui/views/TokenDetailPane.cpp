@@ -268,6 +268,8 @@ void TokenDetailPane::showToken(store::Workspace &workspace, const std::optional
 {
     const bool sameToken = record && m_record && record->profileId == m_record->profileId &&
                            record->local.id == m_record->local.id;
+    if (sameToken && record->local == m_record->local && record->server == m_record->server)
+        return; // a reload that did not touch this token (a large sync): nothing to redo
     const bool keepEdits = sameToken && m_controls->isModified();
     if (!sameToken)
         hideValue();

@@ -788,22 +788,35 @@ void MainWindow::exportFile()
         return;
     const bool csv = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ||
                      selectedFilter.startsWith(QLatin1String("CSV"));
-    statusBar()->showMessage(tr("Exporting…"));
+    auto *progress = new QProgressDialog(tr("Exporting to %1…").arg(path), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("exportProgressDialog"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(500);
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { cancelled->store(true); });
     WorkspaceTask::run<QString>(
         this, m_session->path(),
-        [profileId, path, csv](store::Workspace &workspace) {
+        [profileId, path, csv, cancelled](store::Workspace &workspace) {
             const QByteArray content = csv ? store::WorkspaceExport::toCsv(workspace, profileId)
                                            : store::WorkspaceExport::toJson(workspace, profileId,
                                                                             QDateTime::currentDateTimeUtc());
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())
-                return file.errorString().isEmpty() ? QStringLiteral("write failed") : file.errorString();
-            return QString();
+            if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+                return file.errorString();
+            if (cancelled->load()) {
+                file.cancelWriting(); // a cancelled export leaves any earlier file as it was
+                return tr("cancelled");
+            }
+            return file.commit() ? QString() : file.errorString();
         },
-        [this, path](const QString &error, const QString &failure) {
+        [this, path, progress, cancelled](const QString &error, const QString &failure) {
+            progress->hide();
+            progress->deleteLater();
             const QString problem = failure.isEmpty() ? error : failure;
             if (problem.isEmpty())
                 statusBar()->showMessage(tr("Exported to %1.").arg(path), 8000);
+            else if (cancelled->load())
+                statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
             else
                 QMessageBox::warning(this, tr("Export"), tr("%1 was not written: %2").arg(path, problem));
         });

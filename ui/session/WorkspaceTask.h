@@ -33,7 +33,8 @@ public:
         };
         QThread *thread = QThread::create([workspacePath, work, deliver]() {
             store::Workspace workspace;
-            const store::WorkspaceError error = workspace.open(workspacePath);
+            const store::WorkspaceError error =
+                workspace.open(workspacePath, store::Workspace::Check::AlreadyChecked);
             if (error.isError())
                 return deliver(Result{}, error.message);
             deliver(work(workspace), QString());

@@ -9,7 +9,8 @@
 namespace tokendesk::inventory {
 
 InventoryLoader::InventoryLoader(QObject *parent)
-    : QObject(parent), m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    : QObject(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     qRegisterMetaType<InventorySnapshot>();
     qRegisterMetaType<QList<GradeUpdate>>();
@@ -75,7 +76,9 @@ void InventoryLoader::load(const QString &workspacePath)
 
     m_thread = QThread::create([workspacePath, now, policy, cancelled, post]() {
         store::Workspace workspace;
-        const store::WorkspaceError error = workspace.open(workspacePath);
+        // The application checked the file when it opened it.
+        const store::WorkspaceError error =
+            workspace.open(workspacePath, store::Workspace::Check::AlreadyChecked);
         InventorySnapshot snapshot;
         if (error.isError()) {
             snapshot.error = error.message;
@@ -90,9 +93,12 @@ void InventoryLoader::load(const QString &workspacePath)
         post([snapshot](InventoryLoader &loader) { Q_EMIT loader.snapshotReady(snapshot); });
         if (cancelled->load())
             return;
-        reader.reviewAll(now, policy, [post](QList<GradeUpdate> grades) {
-            post([grades](InventoryLoader &loader) { Q_EMIT loader.gradesReady(grades); });
-        }, *cancelled);
+        reader.reviewAll(
+            now, policy,
+            [post](QList<GradeUpdate> grades) {
+                post([grades](InventoryLoader &loader) { Q_EMIT loader.gradesReady(grades); });
+            },
+            *cancelled);
         post([](InventoryLoader &loader) { Q_EMIT loader.finished(); });
     });
     m_thread->setObjectName(QStringLiteral("inventory-loader"));

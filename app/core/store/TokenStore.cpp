@@ -241,11 +241,14 @@ bool TokenStore::put(const TokenRecord &record)
     QSqlQuery query(m_workspace.database());
     query.prepare(QStringLiteral(
         "INSERT INTO tokens (profile_id, id, deployment_id, name, kind, status, version, "
-        "updated_ms, rotated_ms, local, server) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "updated_ms, rotated_ms, local, server, origins, urls, ips, usage_model, environment) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (profile_id, id) DO UPDATE SET deployment_id = excluded.deployment_id, "
         "name = excluded.name, kind = excluded.kind, status = excluded.status, "
         "version = excluded.version, updated_ms = excluded.updated_ms, "
-        "rotated_ms = excluded.rotated_ms, local = excluded.local, server = excluded.server"));
+        "rotated_ms = excluded.rotated_ms, local = excluded.local, server = excluded.server, "
+        "origins = excluded.origins, urls = excluded.urls, ips = excluded.ips, "
+        "usage_model = excluded.usage_model, environment = excluded.environment"));
     query.addBindValue(record.profileId);
     query.addBindValue(token.id);
     query.addBindValue(token.deploymentId);
@@ -257,6 +260,12 @@ bool TokenStore::put(const TokenRecord &record)
     query.addBindValue(ms(token.rotatedAt));
     query.addBindValue(toText(token));
     query.addBindValue(record.server ? QVariant(toText(*record.server)) : QVariant());
+    // What the token table lists, kept beside the JSON (see SchemaMigrations, version 3).
+    query.addBindValue(int(token.controls.corsOrigins.size()));
+    query.addBindValue(int(token.controls.permittedUrls.size()));
+    query.addBindValue(int(token.controls.ipRanges.size()));
+    query.addBindValue(sqlText(token.labels.value(domain::TokenLabels::usageModelKey())));
+    query.addBindValue(sqlText(token.labels.value(domain::TokenLabels::environmentKey())));
     return exec(query);
 }
 

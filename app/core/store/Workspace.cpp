@@ -28,8 +28,7 @@ const QByteArray kSqliteHeader("SQLite format 3\0", 16);
 
 Workspace::Workspace()
     : m_connectionName(QStringLiteral("workspace-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+{}
 
 Workspace::~Workspace()
 {
@@ -56,7 +55,7 @@ WorkspaceError Workspace::failure(WorkspaceError::Kind kind, const QString &mess
     return WorkspaceError{kind, message};
 }
 
-WorkspaceError Workspace::open(const QString &path)
+WorkspaceError Workspace::open(const QString &path, Check check)
 {
     close();
     m_path = QFileInfo(path).absoluteFilePath();
@@ -107,8 +106,9 @@ WorkspaceError Workspace::open(const QString &path)
                            .arg(m_path)
                            .arg(version)
                            .arg(SchemaMigrations::latestVersion()));
-    if (version > 0 && (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next() ||
-                        query.value(0).toString() != QLatin1String("ok"))) {
+    if (version > 0 && check == Check::Integrity &&
+        (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next() ||
+         query.value(0).toString() != QLatin1String("ok"))) {
         return failure(WorkspaceError::Kind::Corrupt,
                        tr("%1 is damaged (%2). The file was left as it is; restore it from a "
                           "backup or move it away to start afresh.")
@@ -135,8 +135,9 @@ WorkspaceError Workspace::open(const QString &path)
     const QString migrationError =
         SchemaMigrations::migrate(db, version, SchemaMigrations::latestVersion());
     if (!migrationError.isEmpty())
-        return failure(WorkspaceError::Kind::Sql,
-                       tr("Cannot update %1 to the current format: %2").arg(m_path, migrationError));
+        return failure(
+            WorkspaceError::Kind::Sql,
+            tr("Cannot update %1 to the current format: %2").arg(m_path, migrationError));
     return {};
 }
 

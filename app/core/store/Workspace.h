@@ -20,7 +20,10 @@ public:
 
     // Opens (or creates) the file and brings its schema up to date. A file that is not a
     // workspace, is damaged, or comes from a newer TokenDesk is refused and left as it was.
-    WorkspaceError open(const QString &path);
+    // A second connection to a file this process has opened and checked already (a reader
+    // thread) skips the integrity check, which reads every page of a large workspace.
+    enum class Check { Integrity, AlreadyChecked };
+    WorkspaceError open(const QString &path, Check check = Check::Integrity);
     void close();
     bool isOpen() const;
 

@@ -14,10 +14,11 @@ namespace tokendesk::sync {
 
 SyncWorker::SyncWorker(QString workspacePath, domain::Profile profile, QByteArray clientSecret,
                        int transferTimeoutMs)
-    : m_workspacePath(std::move(workspacePath)), m_profile(std::move(profile)),
-      m_clientSecret(std::move(clientSecret)), m_transferTimeoutMs(transferTimeoutMs)
-{
-}
+    : m_workspacePath(std::move(workspacePath))
+    , m_profile(std::move(profile))
+    , m_clientSecret(std::move(clientSecret))
+    , m_transferTimeoutMs(transferTimeoutMs)
+{}
 
 SyncWorker::~SyncWorker()
 {
@@ -32,10 +33,12 @@ void SyncWorker::run()
     SyncReport report;
     report.profileId = m_profile.id;
     m_workspace = std::make_unique<store::Workspace>();
-    const store::WorkspaceError error = m_workspace->open(m_workspacePath);
+    const store::WorkspaceError error =
+        m_workspace->open(m_workspacePath, store::Workspace::Check::AlreadyChecked);
     if (error.isError()) {
         report.workspaceError = true;
-        report.error = portal::PortalError{portal::PortalErrorKind::Protocol, 0, error.message, {}, {}, {}, 0};
+        report.error =
+            portal::PortalError{portal::PortalErrorKind::Protocol, 0, error.message, {}, {}, {}, 0};
         return finish(report);
     }
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -67,13 +70,14 @@ void SyncWorker::askIdentity(const SyncReport &report)
     if (!report.ok() || m_cancelled)
         return finish(report);
     // The role decides what the app lets the user do; it can change on the portal.
-    m_backend->fetchIdentity([this, report](const portal::PortalResult<domain::PortalIdentity> &identity) {
-        if (identity.ok()) {
-            store::ProfileStore(*m_workspace).setRole(m_profile.id, identity.value->role);
-            Q_EMIT identityKnown(*identity.value);
-        }
-        finish(report);
-    });
+    m_backend->fetchIdentity(
+        [this, report](const portal::PortalResult<domain::PortalIdentity> &identity) {
+            if (identity.ok()) {
+                store::ProfileStore(*m_workspace).setRole(m_profile.id, identity.value->role);
+                Q_EMIT identityKnown(*identity.value);
+            }
+            finish(report);
+        });
 }
 
 void SyncWorker::finish(const SyncReport &report)

@@ -839,7 +839,11 @@ void MainWindow::showSettings()
 
 void MainWindow::addProfile()
 {
-    ProfileDialog dialog(m_session->network(), this);
+    ProfileDialog dialog(
+        [this](const Profile &profile, const QByteArray &secret, auto done) {
+            m_session->testConnection(profile, secret, done);
+        },
+        this);
     while (dialog.exec() == QDialog::Accepted) {
         const Profile profile = dialog.profile();
         if (store::ProfileStore(m_session->workspace()).find(profile.name)) {

@@ -215,7 +215,11 @@ void profileScenario(Harness &h)
     h.prepare(addLocalTokens);
     h.open();
     h.waitForPage("inventoryPage");
-    auto *dialog = new ui::ProfileDialog(h.session->network(), h.window.get());
+    auto *dialog = new ui::ProfileDialog(
+        [session = h.session.get()](const domain::Profile &profile, const QByteArray &secret, auto done) {
+            session->testConnection(profile, secret, done);
+        },
+        h.window.get());
     h.showDialog(dialog);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("profileNameLineEdit")),
                      QStringLiteral("Shop"));

@@ -1,6 +1,5 @@
 #include "ProfileDialog.h"
 
-#include "portal/HttpPortalBackend.h"
 #include "portal/PortalEndpoint.h"
 #include "secrets/SecretBuffer.h"
 
@@ -26,8 +25,8 @@ QLineEdit *field(const QString &objectName, const QString &accessibleName, QWidg
 
 } // namespace
 
-ProfileDialog::ProfileDialog(QNetworkAccessManager *network, QWidget *parent)
-    : QDialog(parent), m_network(network),
+ProfileDialog::ProfileDialog(ConnectionTester tester, QWidget *parent)
+    : QDialog(parent), m_tester(std::move(tester)),
       m_name(field(QStringLiteral("profileNameLineEdit"), tr("Profile name"), this)),
       m_url(field(QStringLiteral("portalUrlLineEdit"), tr("Portal address"), this)),
       m_clientId(field(QStringLiteral("clientIdLineEdit"), tr("Client id"), this)),
@@ -96,7 +95,7 @@ void ProfileDialog::validate()
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(problem.isEmpty());
     m_test->setEnabled(problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Save)->setToolTip(problem);
-    if (!m_backend) {
+    if (!m_testing) {
         m_result->setText(problem);
         m_result->setAccessibleName(problem);
     }
@@ -104,25 +103,23 @@ void ProfileDialog::validate()
 
 void ProfileDialog::testConnection()
 {
-    const domain::Profile candidate = profile();
+    if (!m_tester)
+        return;
     QByteArray secret = m_secret->text().toUtf8();
-    m_backend = std::make_unique<portal::HttpPortalBackend>(
-        m_network, QUrl(candidate.baseUrl), portal::PortalCredentials{candidate.clientId, secret});
-    secrets::SecretBuffer::wipe(secret);
+    m_testing = true;
     m_test->setEnabled(false);
     m_result->setText(tr("Connecting…"));
-    m_backend->fetchIdentity([this](const portal::PortalResult<domain::PortalIdentity> &identity) {
-        m_test->setEnabled(true);
-        const QString text =
-            identity.ok()
-                ? tr("Connected as %1 (%2) to account %3.")
-                      .arg(identity.value->clientId, domain::portalRoleName(identity.value->role),
-                           identity.value->accountName)
-                : tr("Could not connect: %1").arg(identity.error.message);
-        m_result->setText(text);
-        m_result->setAccessibleName(text);
-        m_backend.release()->deleteLater();
+    const quint64 generation = ++m_testGeneration;
+    QPointer<ProfileDialog> self(this);
+    m_tester(profile(), secret, [self, generation](bool, const QString &message) {
+        if (!self || generation != self->m_testGeneration)
+            return;
+        self->m_testing = false;
+        self->m_test->setEnabled(true);
+        self->m_result->setText(message);
+        self->m_result->setAccessibleName(message);
     });
+    secrets::SecretBuffer::wipe(secret);
 }
 
 domain::Profile ProfileDialog::profile() const

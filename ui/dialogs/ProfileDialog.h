@@ -4,17 +4,12 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <functional>
 
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPushButton;
-
-namespace tokendesk::portal {
-class HttpPortalBackend;
-class PortalCall;
-}
 
 namespace tokendesk::ui {
 
@@ -25,7 +20,11 @@ class ProfileDialog : public QDialog
     Q_OBJECT
 
 public:
-    ProfileDialog(QNetworkAccessManager *network, QWidget *parent = nullptr);
+    // Tests a connection for the dialog (the dialog itself never talks to the network).
+    using ConnectionTester = std::function<void(const domain::Profile &, const QByteArray &secret,
+                                                std::function<void(bool connected, const QString &message)>)>;
+
+    explicit ProfileDialog(ConnectionTester tester, QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
     domain::Profile profile() const;
@@ -38,7 +37,7 @@ private:
     void validate();
     void testConnection();
 
-    QNetworkAccessManager *m_network;
+    ConnectionTester m_tester;
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLineEdit *m_clientId;
@@ -46,7 +45,8 @@ private:
     QPushButton *m_test;
     QLabel *m_result;
     QDialogButtonBox *m_buttons;
-    std::unique_ptr<portal::HttpPortalBackend> m_backend;
+    bool m_testing = false;
+    quint64 m_testGeneration = 0; // an answer for values since changed is not shown
 };
 
 } // namespace tokendesk::ui

@@ -211,6 +211,22 @@ void WorkspaceSession::startNextSync()
     });
 }
 
+void WorkspaceSession::testConnection(const domain::Profile &profile, const QByteArray &secret,
+                                      ConnectionResult done)
+{
+    auto *backend = new portal::HttpPortalBackend(
+        m_network.get(), QUrl(profile.baseUrl),
+        portal::PortalCredentials{profile.clientId, QByteArray(secret.constData(), secret.size())}, this);
+    backend->fetchIdentity([backend, done](const portal::PortalResult<domain::PortalIdentity> &identity) {
+        backend->deleteLater();
+        if (!identity.ok())
+            return done(false, tr("Could not connect: %1").arg(identity.error.message));
+        done(true, tr("Connected as %1 (%2) to account %3.")
+                       .arg(identity.value->clientId, domain::portalRoleName(identity.value->role),
+                            identity.value->accountName));
+    });
+}
+
 void WorkspaceSession::reveal(const QString &profileId, const QString &tokenId, SecretCallback done)
 {
     const auto profile = store::ProfileStore(m_workspace).find(profileId);

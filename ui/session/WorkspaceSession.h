@@ -37,7 +37,6 @@ public:
     store::Workspace &workspace() { return m_workspace; }
     inventory::InventoryLoader &loader() { return m_loader; }
     secrets::SecretStore *secretStore() const { return m_secrets; }
-    QNetworkAccessManager *network() const { return m_network.get(); }
 
     // A secret kept in memory only for this session (the demo portal's), never stored.
     void setSessionSecret(const QString &profileId, const QByteArray &secret);
@@ -65,6 +64,10 @@ public:
     bool isSyncing() const;
     // Whether the last sync found the portal unreachable or the OS reports no network.
     bool isOffline() const { return m_offline; }
+
+    // Asks a portal who a client is (a profile not stored yet): "Connected as …" or why not.
+    using ConnectionResult = std::function<void(bool connected, const QString &message)>;
+    void testConnection(const domain::Profile &profile, const QByteArray &secret, ConnectionResult done);
 
     // Asks the portal for a token's value.
     void reveal(const QString &profileId, const QString &tokenId, SecretCallback done);

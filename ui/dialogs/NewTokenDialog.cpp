@@ -1,6 +1,7 @@
 #include "NewTokenDialog.h"
 
 #include "domain/TokenNotes.h"
+#include "models/TokenChoices.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,9 +32,7 @@ NewTokenDialog::NewTokenDialog(const QList<inventory::DeploymentSummary> &deploy
     m_error->setWordWrap(true);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Create"));
 
-    m_kind->addItem(tr("API token"), int(domain::TokenKind::Api));
-    m_kind->addItem(tr("Integration token"), int(domain::TokenKind::Integration));
-    m_kind->addItem(tr("OAuth integration"), int(domain::TokenKind::OAuth));
+    TokenChoices::fillKinds(m_kind);
     for (const inventory::DeploymentSummary &deployment : deployments)
         m_deployment->addItem(deployment.name, deployment.deploymentId);
     m_deployment->setEditable(allowNewDeployment);
@@ -41,12 +40,8 @@ NewTokenDialog::NewTokenDialog(const QList<inventory::DeploymentSummary> &deploy
         m_deployment->lineEdit()->setAccessibleName(tr("Deployment"));
     if (allowNewDeployment && deployments.isEmpty())
         m_deployment->setEditText(tr("Default"));
-    m_usage->addItem(tr("Not set"), QString());
-    m_usage->addItem(tr("Browser"), QStringLiteral("browser"));
-    m_usage->addItem(tr("Backend"), QStringLiteral("backend"));
-    m_environment->addItem(tr("Not set"), QString());
-    for (const char *environment : {"production", "staging", "development", "test"})
-        m_environment->addItem(QString::fromLatin1(environment), QString::fromLatin1(environment));
+    TokenChoices::fillUsageModels(m_usage, false);
+    TokenChoices::fillEnvironments(m_environment);
 
     auto *form = new QFormLayout;
     const auto row = [&](const QString &label, QWidget *widget, const QString &name) {

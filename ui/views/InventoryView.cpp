@@ -1,5 +1,6 @@
 #include "InventoryView.h"
 
+#include "models/TokenChoices.h"
 #include "models/TokenFilterProxy.h"
 #include "models/TokenTableModel.h"
 #include "models/WorkspaceTreeModel.h"
@@ -138,9 +139,7 @@ QWidget *InventoryView::createFilterBar()
 
     m_kind = facetCombo(QStringLiteral("kindFilterCombo"), tr("Kind filter"), bar);
     m_kind->addItem(tr("Any kind"));
-    m_kind->addItem(tr("API token"), int(domain::TokenKind::Api));
-    m_kind->addItem(tr("Integration"), int(domain::TokenKind::Integration));
-    m_kind->addItem(tr("OAuth"), int(domain::TokenKind::OAuth));
+    TokenChoices::fillKinds(m_kind);
 
     m_grade = facetCombo(QStringLiteral("gradeFilterCombo"), tr("Grade filter"), bar);
     m_grade->addItem(tr("Any grade"));

@@ -2,6 +2,7 @@
 
 #include "editors/ControlListEditor.h"
 #include "editors/TokenControlsEditor.h"
+#include "models/TokenChoices.h"
 #include "models/TokenTableModel.h"
 #include "review/TokenReviewer.h"
 #include "store/Journal.h"
@@ -213,16 +214,10 @@ QWidget *TokenDetailPane::createLabelsSection()
     auto *form = new QFormLayout(box);
     m_usage = new QComboBox(box);
     m_usage->setObjectName(QStringLiteral("usageModelCombo"));
-    m_usage->addItem(tr("Not set"), QString());
-    m_usage->addItem(tr("Browser (requests come from web pages)"), QStringLiteral("browser"));
-    m_usage->addItem(tr("Backend (requests come from your servers)"), QStringLiteral("backend"));
+    TokenChoices::fillUsageModels(m_usage, true);
     m_environment = new QComboBox(box);
     m_environment->setObjectName(QStringLiteral("environmentCombo"));
-    m_environment->addItem(tr("Not set"), QString());
-    m_environment->addItem(tr("Production"), QStringLiteral("production"));
-    m_environment->addItem(tr("Staging"), QStringLiteral("staging"));
-    m_environment->addItem(tr("Development"), QStringLiteral("development"));
-    m_environment->addItem(tr("Test"), QStringLiteral("test"));
+    TokenChoices::fillEnvironments(m_environment);
     auto *usageLabel = new QLabel(tr("&Usage model:"), box);
     usageLabel->setBuddy(m_usage);
     auto *environmentLabel = new QLabel(tr("&Environment:"), box);

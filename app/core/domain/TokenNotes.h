@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace tokendesk::domain {
@@ -30,6 +31,8 @@ struct TokenLabels
     // "browser", "backend"; "unknown" (or empty) clears the label: never guessed.
     static bool isUsageModel(const QString &value);
     static bool isEnvironment(const QString &value);
+    // The environments TokenDesk knows, in the order they are offered.
+    static QStringList environments();
 };
 
 } // namespace tokendesk::domain

@@ -19,11 +19,11 @@
 #include "style/PaletteIcon.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
-#include "store/SyncStateStore.h"
 #include "store/TokenStore.h"
 #include "store/WorkspaceExport.h"
 #include "store/WorkspaceImport.h"
 #include "models/TokenFilterProxy.h"
+#include "models/TokenTableModel.h"
 #include "views/InventoryView.h"
 #include "views/SyncStatusPanel.h"
 #include "views/TokenDetailPane.h"
@@ -55,6 +55,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <atomic>
 
 namespace tokendesk::ui {
@@ -398,17 +399,9 @@ void MainWindow::onSnapshot(const inventory::InventorySnapshot &snapshot)
     m_snapshot.tokens.clear(); // the table model holds them
     m_status->setPending(snapshot.pendingChanges);
     m_status->setConflicts(snapshot.openConflicts);
-    bool hasPortal = false;
-    QDateTime lastSync;
-    for (const Profile &profile : snapshot.profiles) {
-        if (profile.isLocal())
-            continue;
-        hasPortal = true;
-        const auto when = store::SyncStateStore(m_session->workspace()).lastSuccess(profile.id);
-        if (when && (!lastSync.isValid() || *when > lastSync))
-            lastSync = *when;
-    }
-    m_status->setLastSync(lastSync);
+    const bool hasPortal = std::any_of(snapshot.profiles.cbegin(), snapshot.profiles.cend(),
+                                       [](const Profile &profile) { return !profile.isLocal(); });
+    m_status->setLastSync(snapshot.lastSync);
     m_status->setConnection(!hasPortal                ? SyncStatusPanel::Connection::LocalOnly
                             : m_session->isOffline() ? SyncStatusPanel::Connection::Offline
                                                      : SyncStatusPanel::Connection::Online);
@@ -506,8 +499,10 @@ void MainWindow::updateContext()
     const QString scopeProfile = m_inventory->scopeProfileId();
     context.selectedTokens = m_inventory->currentTokenId().isEmpty() ? 0 : 1;
     if (context.selectedTokens) {
-        const auto record = store::TokenStore(m_session->workspace()).token(tokenProfile, m_inventory->currentTokenId());
-        context.selectedActive = record && record->local.status == domain::TokenStatus::Active;
+        // The table already knows the status: no workspace read for every context update.
+        const int row = m_inventory->tokenModel()->rowOf(m_inventory->currentKey());
+        context.selectedActive = row >= 0 && m_inventory->tokenModel()->summary(row).status ==
+                                                 domain::TokenStatus::Active;
         context.selectedInPortal = tokenProfile != Profile::localId();
     }
     for (const Profile &profile : m_snapshot.profiles)

@@ -4,6 +4,7 @@
 #include "store/ConflictStore.h"
 #include "store/Outbox.h"
 #include "store/ProfileStore.h"
+#include "store/SyncStateStore.h"
 #include "store/TokenStore.h"
 
 #include <QHash>
@@ -53,6 +54,12 @@ InventorySnapshot InventoryReader::snapshot(const std::atomic_bool *cancelled) c
     }
     snapshot.pendingChanges = store::Outbox(m_workspace).pendingCount();
     snapshot.openConflicts = int(store::ConflictStore(m_workspace).open().size());
+    store::SyncStateStore syncState(m_workspace);
+    for (const domain::Profile &profile : snapshot.profiles) {
+        const auto when = profile.isLocal() ? std::nullopt : syncState.lastSuccess(profile.id);
+        if (when && (!snapshot.lastSync.isValid() || *when > snapshot.lastSync))
+            snapshot.lastSync = *when;
+    }
 
     QSqlQuery query(m_workspace.database());
     query.setForwardOnly(true);

@@ -5,6 +5,7 @@
 
 #include "domain/Profile.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMetaType>
 
@@ -18,6 +19,7 @@ struct InventorySnapshot
     QList<TokenSummary> tokens;
     int pendingChanges = 0;
     int openConflicts = 0;
+    QDateTime lastSync; // the latest success of any portal profile; invalid: never
     QString error; // the workspace could not be read
 };
 
